@@ -1,0 +1,49 @@
+// @ts-check
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+// Import boundaries (docs/ARCHITECTURE.md). Each area gets one combined rule, because a later flat-config
+// block replaces (does not merge) an earlier block's options for the same rule.
+const graphOnly = { group: ["@microsoft/microsoft-graph-client", "@azure/msal-node"], message: "Graph and MSAL are used only in src/graph." };
+const botOnly = { group: ["botbuilder", "botbuilder-*", "botframework-*"], message: "botbuilder is used only in bot/." };
+const outerLayers = (/** @type {string[]} */ names) => ({
+  group: names.flatMap((n) => [`**/${n}/**`, `../${n}/**`, `../../${n}/**`]),
+  message: "This folder may not import that layer (docs/ARCHITECTURE.md).",
+});
+const serverPackages = { group: ["pg", "kysely", "pg-boss", "fastify", "@fastify/*", "pino", "node:*"], message: "Server-only package." };
+const restrict = (/** @type {object[]} */ patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "appPackage/build/**", "devTools/**", ".data/**", "coverage/**", "infra/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { parserOptions: { ecmaVersion: 2023, sourceType: "module" } },
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-empty": ["error", { allowEmptyCatch: false }],
+    },
+  },
+  {
+    files: ["src/tab/**/*.{ts,tsx}"],
+    ignores: ["src/tab/**/*.test.{ts,tsx}"],
+    rules: restrict([outerLayers(["server", "store", "jobs", "graph", "bot", "cli", "commands"]), serverPackages, graphOnly, botOnly]),
+  },
+  {
+    files: ["src/domain/**/*.ts"],
+    rules: restrict([outerLayers(["server", "store", "jobs", "graph", "bot", "tab", "cli", "commands"]), serverPackages, graphOnly, botOnly, { group: ["@microsoft/*", "@azure/*", "jose"], message: "src/domain has no I/O." }]),
+  },
+  {
+    files: ["src/server/**/*.ts", "src/store/**/*.ts", "src/jobs/**/*.ts", "src/cli/**/*.ts", "src/commands/**/*.ts"],
+    rules: restrict([outerLayers(["tab"]), graphOnly, botOnly]),
+  },
+  {
+    files: ["src/graph/**/*.ts"],
+    rules: restrict([outerLayers(["tab", "server", "bot"]), botOnly]),
+  },
+  {
+    files: ["bot/**/*.ts"],
+    rules: restrict([outerLayers(["tab", "server", "store", "jobs"]), graphOnly]),
+  },
+);

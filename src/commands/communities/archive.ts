@@ -1,0 +1,28 @@
+import { sql } from "kysely";
+import { appendAudit } from "../../store/audit.js";
+import type { CommandContext } from "../context.js";
+import { notify } from "../notify.js";
+import { check, loadVisible } from "./load.js";
+
+export const ARCHIVE_QUEUE = "community.archive";
+
+/**
+ * Owners or platform owners archive a community: it becomes read-only in Guildhall, stays visible and
+ * searchable to its members, and a job archives the team or makes the channel read-only in Teams.
+ */
+export async function archiveCommunity(ctx: CommandContext, communityId: string): Promise<void> {
+  const loaded = await loadVisible(ctx, communityId);
+  check(loaded, "community.archive");
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.updateTable("communities").set({ status: "archived", archived_at: sql<Date>`now()`, updated_at: sql<Date>`now()` }).where("id", "=", communityId).where("status", "=", "approved").execute();
+    await tx.deleteFrom("invitations").where("community_id", "=", communityId).execute();
+    await tx.updateTable("join_requests").set({ status: "withdrawn", decided_at: sql<Date>`now()` }).where("community_id", "=", communityId).where("status", "=", "pending").execute();
+    const owners = await tx.selectFrom("memberships").select("person_id").where("community_id", "=", communityId).where("role", "=", "owner").execute();
+    for (const o of owners) {
+      if (o.person_id === ctx.person.id) continue;
+      await notify(tx, { personId: o.person_id, kind: "communityArchived", communityId, text: `"${loaded.community.display_name}" was archived by ${ctx.person.display_name}.` });
+    }
+    await appendAudit(tx, { event: "community.archived", outcome: "info", tenantId: ctx.actor.principal.tenantId, objectId: ctx.actor.principal.objectId, requestId: ctx.requestId, detail: { communityId } });
+  });
+  if (ctx.settings.graphConnected) await ctx.enqueue(ARCHIVE_QUEUE, { communityId }, { singletonKey: communityId });
+}

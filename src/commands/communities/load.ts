@@ -1,0 +1,64 @@
+import { authorizeCommunity, canSee, denialText, type CommunityAction, type CommunityFacts, type ViewerFacts } from "../../domain/policy.js";
+import type { Community } from "../../store/schema.js";
+import { CommandError, type CommandContext } from "../context.js";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface Loaded {
+  community: Community;
+  facts: CommunityFacts;
+  viewer: ViewerFacts;
+}
+
+export function notFound(): CommandError {
+  return new CommandError("not_found", "not_found", "Nothing was found at this address.");
+}
+
+/** Facts the policy needs about the viewer and one community. */
+export async function viewerFacts(ctx: CommandContext, community: Community): Promise<{ facts: CommunityFacts; viewer: ViewerFacts }> {
+  const [agencies, membership, invitation, request] = await Promise.all([
+    ctx.db.selectFrom("community_agencies").select("agency_id").where("community_id", "=", community.id).execute(),
+    ctx.db.selectFrom("memberships").select("role").where("community_id", "=", community.id).where("person_id", "=", ctx.person.id).executeTakeFirst(),
+    ctx.db.selectFrom("invitations").select("person_id").where("community_id", "=", community.id).where("person_id", "=", ctx.person.id).executeTakeFirst(),
+    ctx.db
+      .selectFrom("join_requests")
+      .select("id")
+      .where("community_id", "=", community.id)
+      .where("person_id", "=", ctx.person.id)
+      .where("status", "=", "pending")
+      .executeTakeFirst(),
+  ]);
+  return {
+    facts: { status: community.status, visibility: community.visibility, scope: community.scope, agencyIds: agencies.map((a) => a.agency_id) },
+    viewer: {
+      actor: ctx.actor,
+      agencyId: ctx.agencyId,
+      role: membership?.role ?? null,
+      invited: invitation !== undefined,
+      requested: request !== undefined,
+      proposer: community.proposed_by === ctx.person.id,
+    },
+  };
+}
+
+/** Load a community the viewer may see; anything else is "not found", never "forbidden". */
+export async function loadVisible(ctx: CommandContext, id: string): Promise<Loaded> {
+  if (!UUID.test(id)) throw notFound();
+  const community = await ctx.db.selectFrom("communities").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!community) throw notFound();
+  const { facts, viewer } = await viewerFacts(ctx, community);
+  if (!canSee(facts, viewer)) throw notFound();
+  return { community, facts, viewer };
+}
+
+/** Throw the policy's refusal as a CommandError (404 for not_found, 403 otherwise). */
+export function check(loaded: Loaded, action: CommunityAction): void {
+  const d = authorizeCommunity(loaded.facts, loaded.viewer, action);
+  if (d.allowed) return;
+  if (d.reason === "not_found") throw notFound();
+  throw new CommandError("forbidden", `community.${d.reason}`, denialText(d.reason), { reason: d.reason });
+}
+
+export function isUuid(id: string): boolean {
+  return UUID.test(id);
+}

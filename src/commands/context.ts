@@ -1,0 +1,53 @@
+/**
+ * What a command needs: the database, who is acting (verified, with their person row and agency), and
+ * how to queue background work. Routes and bot handlers build it the same way.
+ */
+import type { Kysely } from "kysely";
+import type { z } from "zod";
+import type { NamingPolicy } from "../domain/communities.js";
+import type { Actor } from "../domain/policy.js";
+import type { Database, Person } from "../store/schema.js";
+
+export interface Enqueue {
+  (queue: string, data: Record<string, unknown>, options?: { singletonKey?: string; startAfterSeconds?: number }): Promise<void>;
+}
+
+export interface CommandSettings {
+  naming: NamingPolicy;
+  /** Graph is configured (an app registration and a host team); otherwise Teams links stay "not connected". */
+  graphConnected: boolean;
+  /** Sensitivity label ids per classification (Microsoft Purview), when configured. */
+  sensitivityLabels: Partial<Record<"OFFICIAL" | "OFFICIAL_SENSITIVE" | "PROTECTED", string>>;
+}
+
+export interface CommandContext {
+  db: Kysely<Database>;
+  actor: Actor;
+  person: Person;
+  agencyId: string | null;
+  requestId: string;
+  enqueue: Enqueue;
+  settings: CommandSettings;
+}
+
+/** A refusal a command reports; the server maps it to 400/403/404/409 with a stable id. */
+export class CommandError extends Error {
+  constructor(
+    readonly kind: "invalid" | "forbidden" | "not_found" | "conflict",
+    readonly id: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = "CommandError";
+  }
+}
+
+/** Parse input with a zod schema; a failure is a 400 listing each field's problem, and nothing changes. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, message = "The request is not valid."): z.output<S> {
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  throw new CommandError("invalid", "request.invalid", message, {
+    issues: r.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
+  });
+}

@@ -1,0 +1,115 @@
+import { sql } from "kysely";
+import { z } from "zod";
+import { CommandError, parseInput, type CommandContext } from "./context.js";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const profileSchema = z
+  .object({
+    jobTitle: z.string().trim().max(200).optional(),
+    interests: z.array(z.string().trim().toLowerCase().min(1).max(60)).max(30).optional(),
+  })
+  .strict();
+
+/** Update my own profile (job title, interests). */
+export async function updateMyProfile(ctx: CommandContext, input: unknown) {
+  const data = parseInput(profileSchema, input, "The profile is not valid.");
+  const set: { job_title?: string; interests?: string[]; updated_at: ReturnType<typeof sql<Date>> } = { updated_at: sql<Date>`now()` };
+  if (data.jobTitle !== undefined) set.job_title = data.jobTitle;
+  if (data.interests !== undefined) set.interests = [...new Set(data.interests)];
+  await ctx.db.updateTable("people").set(set).where("id", "=", ctx.person.id).execute();
+  return getPerson(ctx, ctx.person.id);
+}
+
+/**
+ * A person's profile as another public servant sees it, with the communities they share that the viewer
+ * may see (hidden communities the viewer is not in are never mentioned).
+ */
+export async function getPerson(ctx: CommandContext, personId: string) {
+  if (!UUID.test(personId)) throw new CommandError("not_found", "not_found", "Nothing was found at this address.");
+  const p = await ctx.db
+    .selectFrom("people as p")
+    .leftJoin("agencies as a", "a.id", "p.agency_id")
+    .select(["p.id", "p.display_name", "p.job_title", "p.interests", "a.name as agency", "a.short_name as agency_short"])
+    .where("p.id", "=", personId)
+    .where("p.agency_id", "is not", null)
+    .executeTakeFirst();
+  if (!p) throw new CommandError("not_found", "not_found", "Nothing was found at this address.");
+  const communities = await ctx.db
+    .selectFrom("memberships as m")
+    .innerJoin("communities as c", "c.id", "m.community_id")
+    .select(["c.id", "c.display_name", "m.role"])
+    .where("m.person_id", "=", personId)
+    .where("c.status", "in", ["approved", "archived"])
+    .where((eb) =>
+      eb.or([
+        eb("c.visibility", "!=", "hidden"),
+        eb.exists(eb.selectFrom("memberships as mine").select("mine.person_id").whereRef("mine.community_id", "=", "c.id").where("mine.person_id", "=", ctx.person.id)),
+      ]),
+    )
+    .orderBy("c.display_name")
+    .execute();
+  return {
+    id: p.id,
+    displayName: p.display_name,
+    jobTitle: p.job_title,
+    interests: p.interests,
+    agency: p.agency ? { name: p.agency, shortName: p.agency_short } : null,
+    communities: communities.map((c) => ({ id: c.id, name: c.display_name, role: c.role })),
+  };
+}
+
+/**
+ * People doing similar work: ranked by shared interests and shared (visible) communities, for the officer
+ * who works alone and wants peers. Only eligible people with an agency appear; never the viewer.
+ */
+export async function similarPeople(ctx: CommandContext, limit = 20) {
+  const me = ctx.person.id;
+  const rows = await sql<{ id: string; display_name: string; job_title: string | null; agency: string | null; shared_interests: string[]; shared_communities: number }>`
+    with my_comms as (select community_id from memberships where person_id = ${me}),
+         candidates as (
+           select p.id, p.display_name, p.job_title, a.short_name as agency,
+                  array(select unnest(p.interests) intersect select unnest(${sql.val(ctx.person.interests)}::text[])) as shared_interests,
+                  (select count(*)::int from memberships m join communities c on c.id = m.community_id
+                    where m.person_id = p.id and m.community_id in (select community_id from my_comms) and c.status = 'approved') as shared_communities
+           from people p join agencies a on a.id = p.agency_id
+           where p.id <> ${me})
+    select * from candidates
+    where cardinality(shared_interests) > 0 or shared_communities > 0
+    order by cardinality(shared_interests) * 2 + shared_communities desc, display_name
+    limit ${limit}`.execute(ctx.db);
+  return rows.rows.map((r) => ({ id: r.id, displayName: r.display_name, jobTitle: r.job_title, agency: r.agency, sharedInterests: r.shared_interests, sharedCommunities: r.shared_communities }));
+}
+
+/** My notices, newest first; reading marks them read. */
+export async function myNotifications(ctx: CommandContext) {
+  const rows = await ctx.db
+    .selectFrom("notifications")
+    .select(["id", "kind", "community_id", "text", "created_at", "read_at"])
+    .where("person_id", "=", ctx.person.id)
+    .orderBy("created_at", "desc")
+    .limit(50)
+    .execute();
+  return rows.map((n) => ({ id: n.id, kind: n.kind, communityId: n.community_id, text: n.text, createdAt: n.created_at, read: n.read_at !== null }));
+}
+
+/** Search eligible people (with a registered agency) by name, job title or interest, e.g. to invite them. */
+export async function searchPeople(ctx: CommandContext, query: unknown) {
+  const r = { data: parseInput(z.object({ q: z.string().trim().min(1).max(100), limit: z.coerce.number().int().min(1).max(50).default(20) }).strict(), query, "Type part of a name, job title or interest to search.") };
+  const like = `%${r.data.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  const rows = await ctx.db
+    .selectFrom("people as p")
+    .innerJoin("agencies as a", "a.id", "p.agency_id")
+    .select(["p.id", "p.display_name", "p.job_title", "p.interests", "a.short_name"])
+    .where((eb) => eb.or([eb("p.display_name", "ilike", like), eb("p.job_title", "ilike", like), eb(sql`array_to_string(p.interests, ' ')`, "ilike", like)]))
+    .orderBy("p.display_name")
+    .limit(r.data.limit)
+    .execute();
+  return rows.map((p) => ({ id: p.id, displayName: p.display_name, jobTitle: p.job_title, interests: p.interests, agency: p.short_name }));
+}
+
+/** Registered agencies (for agency-only scopes and directory filters). */
+export async function listAgencies(ctx: CommandContext) {
+  const rows = await ctx.db.selectFrom("agencies").select(["id", "name", "short_name"]).orderBy("name").execute();
+  return rows.map((a) => ({ id: a.id, name: a.name, shortName: a.short_name }));
+}

@@ -1,0 +1,76 @@
+/**
+ * Communities of practice: the rules for proposing one (validation and the naming policy) and the shapes
+ * the rest of the code shares. Pure: no I/O.
+ */
+import { z } from "zod";
+
+export const VISIBILITIES = ["open", "closed", "hidden"] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+export const SCOPES = ["cross_agency", "agency_only"] as const;
+export type Scope = (typeof SCOPES)[number];
+export const CLASSIFICATIONS = ["OFFICIAL", "OFFICIAL_SENSITIVE", "PROTECTED"] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+export const CLASSIFICATION_LABELS: Record<Classification, string> = {
+  OFFICIAL: "OFFICIAL",
+  OFFICIAL_SENSITIVE: "OFFICIAL: Sensitive",
+  PROTECTED: "PROTECTED",
+};
+export const TEAMS_PRESENCE = ["private_channel", "standard_channel", "team"] as const;
+export type TeamsPresence = (typeof TEAMS_PRESENCE)[number];
+export const COMMUNITY_STATUSES = ["proposed", "approved", "rejected", "archived"] as const;
+export type CommunityStatus = (typeof COMMUNITY_STATUSES)[number];
+export const ROLES = ["owner", "moderator", "member"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Teams channel display names are at most 50 characters. */
+export const MAX_CHANNEL_NAME = 50;
+
+export interface NamingPolicy {
+  prefix: string;
+  suffix: string;
+  blockedWords: readonly string[];
+}
+
+// Characters Teams refuses in channel names, and control characters.
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_NAME_CHARS = /[~#%&*{}+/\\:<>?|'".\u0000-\u001f\u007f]/;
+
+const text = (max: number) => z.string().trim().max(max);
+
+export const proposalSchema = z
+  .object({
+    name: z.string().trim().min(3, "Name must be at least 3 characters").max(MAX_CHANNEL_NAME),
+    purpose: text(2000).min(10, "Say in a sentence or two what the community is for"),
+    termsOfReference: text(20000).min(1, "Terms of reference are required"),
+    codeOfPractice: text(20000).min(1, "A code of practice is required; members accept it when they join"),
+    visibility: z.enum(VISIBILITIES),
+    scope: z.enum(SCOPES),
+    /** For agency-only communities: the agencies admitted (default: the proposer's). */
+    agencyIds: z.array(z.uuid()).max(50).default([]),
+    classification: z.enum(CLASSIFICATIONS),
+    tags: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(20).default([]),
+    teamsPresence: z.enum(TEAMS_PRESENCE).optional(),
+  })
+  .strict();
+
+export type ProposalInput = z.input<typeof proposalSchema>;
+export type Proposal = z.output<typeof proposalSchema>;
+
+export type NameProblem = "too_long_with_affixes" | "forbidden_characters" | "blocked_word";
+
+/** Apply the naming policy: returns the Teams display name, or the problem. */
+export function applyNamingPolicy(name: string, policy: NamingPolicy): { ok: true; displayName: string } | { ok: false; problem: NameProblem; detail?: string } {
+  const trimmed = name.trim().replace(/\s+/g, " ");
+  if (FORBIDDEN_NAME_CHARS.test(trimmed)) return { ok: false, problem: "forbidden_characters" };
+  const words = trimmed.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  const blocked = policy.blockedWords.find((b) => words.includes(b.toLowerCase()));
+  if (blocked) return { ok: false, problem: "blocked_word", detail: blocked };
+  const displayName = `${policy.prefix}${trimmed}${policy.suffix}`;
+  if ([...displayName].length > MAX_CHANNEL_NAME) return { ok: false, problem: "too_long_with_affixes" };
+  return { ok: true, displayName };
+}
+
+/** Default Teams presence: private channel for closed/hidden, standard channel for open. */
+export function defaultPresence(visibility: Visibility): TeamsPresence {
+  return visibility === "open" ? "standard_channel" : "private_channel";
+}

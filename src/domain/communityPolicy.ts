@@ -1,0 +1,154 @@
+/**
+ * Who may see and do what in a community. Part of the one policy module (re-exported by policy.ts);
+ * deny by default. A hidden community is invisible to anyone who may not see it: callers answer 404.
+ */
+import type { Actor } from "./policy.js";
+import type { CommunityStatus, Role, Scope, Visibility } from "./communities.js";
+
+export interface CommunityFacts {
+  status: CommunityStatus;
+  visibility: Visibility;
+  scope: Scope;
+  /** Agencies admitted when scope is agency_only. */
+  agencyIds: readonly string[];
+}
+
+export interface ViewerFacts {
+  actor: Actor;
+  /** The viewer's agency (resolved from tenant + domain), if known. */
+  agencyId: string | null;
+  /** The viewer's active membership role in this community, if any. */
+  role: Role | null;
+  /** The viewer has a pending invitation to this community. */
+  invited: boolean;
+  /** The viewer has a pending join request. */
+  requested: boolean;
+  /** The viewer proposed this community. */
+  proposer: boolean;
+}
+
+export const COMMUNITY_ACTIONS = [
+  "community.view",
+  "community.join",
+  "community.request",
+  "community.leave",
+  "community.invite",
+  "community.decideRequests",
+  "community.manageMembers",
+  "community.changeRoles",
+  "community.transferOwnership",
+  "community.decideProposal",
+  "community.retryProvisioning",
+  "community.archive",
+  "community.edit",
+] as const;
+export type CommunityAction = (typeof COMMUNITY_ACTIONS)[number];
+
+export type CommunityDenial =
+  | "ineligible"
+  | "not_found"
+  | "agency_only"
+  | "not_open"
+  | "not_closed"
+  | "already_member"
+  | "not_member"
+  | "not_moderator"
+  | "not_owner"
+  | "not_platform_owner"
+  | "archived"
+  | "not_active"
+  | "last_owner";
+
+export type CommunityDecision = { allowed: true } | { allowed: false; reason: CommunityDenial };
+
+const allow: CommunityDecision = { allowed: true };
+const deny = (reason: CommunityDenial): CommunityDecision => ({ allowed: false, reason });
+
+/** May the viewer know this community exists? */
+export function canSee(c: CommunityFacts, v: ViewerFacts): boolean {
+  if (!v.actor.eligibility.eligible) return false;
+  if (v.actor.platformOwner) return true;
+  if (v.role !== null || v.proposer) return true;
+  if (c.status !== "approved" && c.status !== "archived") return false;
+  if (c.visibility === "hidden") return v.invited;
+  return true;
+}
+
+export function agencyAdmitted(c: CommunityFacts, agencyId: string | null): boolean {
+  return c.scope === "cross_agency" || (agencyId !== null && c.agencyIds.includes(agencyId));
+}
+
+const isModerator = (r: Role | null) => r === "owner" || r === "moderator";
+
+/** Every community permission. Anything not explicitly allowed is denied. */
+export function authorizeCommunity(c: CommunityFacts, v: ViewerFacts, action: CommunityAction): CommunityDecision {
+  if (!v.actor.eligibility.eligible) return deny("ineligible");
+  if (!canSee(c, v)) return deny("not_found");
+  const active = c.status === "approved";
+  switch (action) {
+    case "community.view":
+      return allow;
+    case "community.join":
+      if (!active) return deny(c.status === "archived" ? "archived" : "not_active");
+      if (v.role) return deny("already_member");
+      if (!agencyAdmitted(c, v.agencyId)) return deny("agency_only");
+      if (c.visibility === "open" || v.invited) return allow;
+      return deny("not_open");
+    case "community.request":
+      if (!active) return deny(c.status === "archived" ? "archived" : "not_active");
+      if (v.role) return deny("already_member");
+      if (!agencyAdmitted(c, v.agencyId)) return deny("agency_only");
+      return c.visibility === "closed" ? allow : deny("not_closed");
+    case "community.leave":
+      return v.role ? allow : deny("not_member");
+    case "community.invite":
+    case "community.decideRequests":
+    case "community.manageMembers":
+      if (!active) return deny(c.status === "archived" ? "archived" : "not_active");
+      return isModerator(v.role) ? allow : deny("not_moderator");
+    case "community.changeRoles":
+    case "community.transferOwnership":
+    case "community.edit":
+      if (!active) return deny(c.status === "archived" ? "archived" : "not_active");
+      return v.role === "owner" || v.actor.platformOwner ? allow : deny("not_owner");
+    case "community.archive":
+      if (c.status === "archived") return deny("archived");
+      if (!active) return deny("not_active");
+      return v.role === "owner" || v.actor.platformOwner ? allow : deny("not_owner");
+    case "community.decideProposal":
+      if (c.status !== "proposed") return deny("not_active");
+      return v.actor.platformOwner ? allow : deny("not_platform_owner");
+    case "community.retryProvisioning":
+      if (!active) return deny("not_active");
+      return v.role === "owner" || v.actor.platformOwner ? allow : deny("not_owner");
+    default:
+      return deny("not_found");
+  }
+}
+
+/** The abilities the tab shows for one community. */
+export function communityAbilities(c: CommunityFacts, v: ViewerFacts): Record<CommunityAction, boolean> {
+  const out = {} as Record<CommunityAction, boolean>;
+  for (const a of COMMUNITY_ACTIONS) out[a] = authorizeCommunity(c, v, a).allowed;
+  return out;
+}
+
+const DENIAL_TEXT: Record<CommunityDenial, string> = {
+  ineligible: "Guildhall is open to verified public servants only.",
+  not_found: "Nothing was found at this address.",
+  agency_only: "This community is open only to staff of particular agencies, and yours is not one of them.",
+  not_open: "This community is not open to join directly; ask to join instead.",
+  not_closed: "Join requests are only for closed communities.",
+  already_member: "You are already a member of this community.",
+  not_member: "You are not a member of this community.",
+  not_moderator: "Only the community's owners and moderators can do that.",
+  not_owner: "Only the community's owners can do that.",
+  not_platform_owner: "Only platform owners can approve or reject proposed communities.",
+  archived: "This community is archived and read-only.",
+  not_active: "This community is not active yet.",
+  last_owner: "A community must keep at least one owner; hand over ownership first.",
+};
+
+export function denialText(reason: CommunityDenial): string {
+  return DENIAL_TEXT[reason];
+}

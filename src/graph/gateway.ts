@@ -1,0 +1,229 @@
+/**
+ * The only code that talks to Microsoft Graph. Requests go through the Graph client's middleware chain
+ * (authentication → retry with Retry-After and timeouts → HTTP), paced at the documented Teams limits.
+ * Implements the workers' TeamsPort.
+ */
+import { Client, HTTPMessageHandler, ResponseType, type Context, type Middleware } from "@microsoft/microsoft-graph-client";
+import { failureFrom, GraphFailure } from "./errors.js";
+import { Pacer, TEAMS_LIMITS, type Rate } from "./pacer.js";
+import { DEFAULT_RETRY, RetryMiddleware, type RetryOptions } from "./retry.js";
+import type { TokenSource } from "./tokens.js";
+
+export interface GatewayOptions {
+  /** Graph root without version, e.g. https://graph.microsoft.us */
+  graphRoot: string;
+  /** Tenant the app-only client works in (the host tenant). */
+  tenantId: string;
+  tokens: TokenSource;
+  retry?: Partial<RetryOptions>;
+  pacer?: Pacer;
+  /** How long to wait before polling a long-running operation again, in the caller's job (docs: ≥30 s). */
+}
+
+interface ChannelRef {
+  id: string;
+  webUrl: string | null;
+}
+interface Target {
+  teamId: string;
+  channelId?: string;
+}
+interface Member {
+  membershipId: string;
+  objectId: string;
+  owner: boolean;
+}
+type OpStatus = "notStarted" | "inProgress" | "succeeded" | "failed";
+
+const enc = encodeURIComponent;
+
+/**
+ * Adds the bearer token to requests for the configured Graph origin only (never to another host, so a
+ * Location header pointing elsewhere cannot leak it). Production config only accepts an https origin.
+ */
+class BearerMiddleware implements Middleware {
+  private next: Middleware | undefined;
+  private readonly origin: string;
+  constructor(graphRoot: string, private readonly token: () => Promise<string>) {
+    this.origin = new URL(graphRoot).origin;
+  }
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+  async execute(context: Context): Promise<void> {
+    const url = typeof context.request === "string" ? context.request : context.request.url;
+    if (new URL(url).origin !== this.origin) throw new GraphFailure(0, "foreignHost", false, "Guildhall refused to send its Graph token to an unexpected address.", undefined);
+    const headers = new Headers((context.options?.headers as HeadersInit | undefined) ?? {});
+    headers.set("Authorization", `Bearer ${await this.token()}`);
+    context.options = { ...context.options, headers: Object.fromEntries(headers.entries()) };
+    await this.next?.execute(context);
+  }
+}
+
+export class GraphGateway {
+  private readonly client: Client;
+  private readonly pacer: Pacer;
+
+  constructor(private readonly o: GatewayOptions) {
+    const authHandler = new BearerMiddleware(o.graphRoot, () => o.tokens.appOnly(o.tenantId));
+    const retry = new RetryMiddleware({ ...DEFAULT_RETRY, ...o.retry });
+    const http = new HTTPMessageHandler();
+    authHandler.setNext(retry);
+    retry.setNext(http);
+    this.client = Client.initWithMiddleware({
+      middleware: authHandler,
+      baseUrl: `${o.graphRoot}/`,
+      defaultVersion: "v1.0",
+    });
+    this.pacer = o.pacer ?? new Pacer();
+  }
+
+  /** One request: paced, retried by the middleware, mapped to GraphFailure when it still fails. */
+  private async call<T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, limits: [string, Rate][], body?: unknown): Promise<{ status: number; body: T; headers: Headers }> {
+    const answered = await this.pacer.take(...limits);
+    let res: Response;
+    try {
+      const req = this.client.api(path).responseType(ResponseType.RAW);
+      res = (method === "GET" ? await req.get() : method === "POST" ? await req.post(body ?? {}) : method === "PATCH" ? await req.patch(body ?? {}) : await req.delete()) as Response;
+    } catch (err) {
+      if (err instanceof GraphFailure) throw err;
+      throw failureFrom(0, null, undefined);
+    } finally {
+      answered();
+    }
+    const text = await res.text();
+    let parsed: unknown = null;
+    if (text) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = null;
+      }
+    }
+    if (res.status >= 400) throw failureFrom(res.status, parsed, res.headers.get("request-id") ?? undefined);
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+
+  private team(teamId: string): [string, Rate] {
+    return [`team:${teamId}`, TEAMS_LIMITS.perTeam];
+  }
+
+  async findChannelByName(teamId: string, displayName: string): Promise<ChannelRef | undefined> {
+    const filter = `displayName eq '${displayName.replace(/'/g, "''")}'`;
+    const r = await this.call<{ value: { id: string; displayName: string; webUrl?: string }[] }>("GET", `/teams/${enc(teamId)}/channels?$filter=${enc(filter)}`, [["get", TEAMS_LIMITS.get], this.team(teamId)]);
+    const hit = r.body.value.find((c) => c.displayName.toLowerCase() === displayName.toLowerCase());
+    return hit ? { id: hit.id, webUrl: hit.webUrl ?? null } : undefined;
+  }
+
+  async createChannel(teamId: string, input: { displayName: string; description: string; membershipType: "standard" | "private"; ownerObjectIds: string[] }): Promise<ChannelRef> {
+    if ([...input.displayName].length > 50) throw new GraphFailure(400, "nameTooLong", false, "Teams channel names are at most 50 characters.", undefined);
+    const body: Record<string, unknown> = { displayName: input.displayName, description: input.description, membershipType: input.membershipType };
+    if (input.membershipType === "private") {
+      body["members"] = input.ownerObjectIds.map((id) => ({
+        "@odata.type": "#microsoft.graph.aadUserConversationMember",
+        "user@odata.bind": `${this.o.graphRoot}/v1.0/users('${id}')`,
+        roles: ["owner"],
+      }));
+    }
+    const r = await this.call<{ id: string; webUrl?: string }>("POST", `/teams/${enc(teamId)}/channels`, [["createChannel", TEAMS_LIMITS.createChannel], this.team(teamId)], body);
+    return { id: r.body.id, webUrl: r.body.webUrl ?? null };
+  }
+
+  async startTeamCreation(input: { displayName: string; description: string; ownerObjectId: string }): Promise<{ teamId: string; operationUrl: string }> {
+    const body = {
+      "template@odata.bind": `${this.o.graphRoot}/v1.0/teamsTemplates('standard')`,
+      displayName: input.displayName,
+      description: input.description,
+      visibility: "private",
+      members: [{ "@odata.type": "#microsoft.graph.aadUserConversationMember", roles: ["owner"], "user@odata.bind": `${this.o.graphRoot}/v1.0/users('${input.ownerObjectId}')` }],
+    };
+    const r = await this.call<null>("POST", "/teams", [["createTeam", TEAMS_LIMITS.createTeam]], body);
+    const location = r.headers.get("location");
+    const teamId = /teams\('([^']+)'\)/.exec(r.headers.get("content-location") ?? location ?? "")?.[1];
+    if (r.status !== 202 || !location || !teamId) throw new GraphFailure(r.status, "unexpectedResponse", true, "Microsoft Teams did not confirm the new team; Guildhall will retry.", undefined);
+    return { teamId, operationUrl: location };
+  }
+
+  async pollOperation(operationUrl: string): Promise<{ status: OpStatus; error?: string }> {
+    const r = await this.call<{ status: string; error?: { message?: string } | null }>("GET", operationUrl, [["get", TEAMS_LIMITS.get]]);
+    const s = r.body.status;
+    const status: OpStatus = s === "succeeded" || s === "failed" || s === "inProgress" ? s : "notStarted";
+    return r.body.error?.message ? { status, error: r.body.error.message } : { status };
+  }
+
+  async getTeamWebUrl(teamId: string): Promise<string | null> {
+    const r = await this.call<{ webUrl?: string }>("GET", `/teams/${enc(teamId)}`, [["get", TEAMS_LIMITS.get], this.team(teamId)]);
+    return r.body.webUrl ?? null;
+  }
+
+  private membersPath(t: Target): string {
+    return t.channelId ? `/teams/${enc(t.teamId)}/channels/${enc(t.channelId)}/members` : `/teams/${enc(t.teamId)}/members`;
+  }
+
+  async listMembers(t: Target): Promise<Member[]> {
+    const out: Member[] = [];
+    let path: string | undefined = this.membersPath(t);
+    while (path) {
+      const r: { body: { value: { id: string; userId?: string; roles?: string[] }[]; "@odata.nextLink"?: string } } = await this.call("GET", path, [["get", TEAMS_LIMITS.get], this.team(t.teamId)]);
+      for (const m of r.body.value) if (m.userId) out.push({ membershipId: m.id, objectId: m.userId.toLowerCase(), owner: (m.roles ?? []).includes("owner") });
+      path = r.body["@odata.nextLink"];
+    }
+    return out;
+  }
+
+  async addMember(t: Target, objectId: string, owner: boolean): Promise<void> {
+    const resource = t.channelId ? `channel:${t.channelId}` : `team:${t.teamId}`;
+    await this.call("POST", this.membersPath(t), [["addMember", TEAMS_LIMITS.addMember], [`adds:${resource}`, TEAMS_LIMITS.memberAddsPerResource], this.team(t.teamId)], {
+      "@odata.type": "#microsoft.graph.aadUserConversationMember",
+      roles: owner ? ["owner"] : [],
+      "user@odata.bind": `${this.o.graphRoot}/v1.0/users('${objectId}')`,
+    });
+  }
+
+  async removeMember(t: Target, membershipId: string): Promise<void> {
+    try {
+      await this.call("DELETE", `${this.membersPath(t)}/${enc(membershipId)}`, [["other", TEAMS_LIMITS.other], this.team(t.teamId)]);
+    } catch (err) {
+      if (err instanceof GraphFailure && err.status === 404) return; // already gone: the goal is met
+      throw err;
+    }
+  }
+
+  async archive(t: Target): Promise<{ operationUrl: string | null }> {
+    const path = t.channelId ? `/teams/${enc(t.teamId)}/channels/${enc(t.channelId)}/archive` : `/teams/${enc(t.teamId)}/archive`;
+    const r = await this.call<null>("POST", path, [["other", TEAMS_LIMITS.other], this.team(t.teamId)], {});
+    return { operationUrl: r.headers.get("location") };
+  }
+
+  async getUser(_tenantId: string, objectId: string) {
+    try {
+      const r = await this.call<{ id: string; accountEnabled?: boolean; userType?: string; mail?: string | null; userPrincipalName: string; companyName?: string | null; department?: string | null }>(
+        "GET",
+        `/users/${enc(objectId)}?$select=id,accountEnabled,userType,mail,userPrincipalName,companyName,department`,
+        [["get", TEAMS_LIMITS.get]],
+      );
+      const u = r.body;
+      return {
+        objectId: u.id,
+        accountEnabled: u.accountEnabled !== false,
+        userType: u.userType === "Guest" ? ("Guest" as const) : ("Member" as const),
+        mail: u.mail ?? null,
+        userPrincipalName: u.userPrincipalName,
+        companyName: u.companyName ?? null,
+        department: u.department ?? null,
+      };
+    } catch (err) {
+      if (err instanceof GraphFailure && err.status === 404) return undefined;
+      throw err;
+    }
+  }
+
+  async sendActivityNotification(userObjectId: string, activityType: string, text: string, webUrl: string): Promise<void> {
+    await this.call("POST", `/users/${enc(userObjectId)}/teamwork/sendActivityNotification`, [["activityNotification", TEAMS_LIMITS.activityNotification]], {
+      topic: { source: "text", value: "Guildhall", webUrl },
+      activityType,
+      previewText: { content: text.slice(0, 150) },
+      templateParameters: [{ name: "actor", value: "Guildhall" }],
+    });
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * What the background workers need from Microsoft Teams, in the workers' own words. The Graph gateway
+ * (src/graph) implements it; the workers never build a Graph URL themselves.
+ */
+export interface ChannelRef {
+  id: string;
+  webUrl: string | null;
+}
+
+export interface MemberTarget {
+  teamId: string;
+  /** Set for private-channel membership; absent for team membership. */
+  channelId?: string;
+}
+
+export interface TeamsMember {
+  /** The membership id Graph uses to remove this member. */
+  membershipId: string;
+  objectId: string;
+  owner: boolean;
+}
+
+export type OperationStatus = "notStarted" | "inProgress" | "succeeded" | "failed";
+
+export interface DirectoryUser {
+  objectId: string;
+  accountEnabled: boolean;
+  userType: "Member" | "Guest";
+  mail: string | null;
+  userPrincipalName: string;
+  companyName: string | null;
+  department: string | null;
+}
+
+export interface TeamsPort {
+  findChannelByName(teamId: string, displayName: string): Promise<ChannelRef | undefined>;
+  createChannel(teamId: string, input: { displayName: string; description: string; membershipType: "standard" | "private"; ownerObjectIds: string[] }): Promise<ChannelRef>;
+  /** POST /teams (asynchronous): returns the new team's id and the operation to poll. */
+  startTeamCreation(input: { displayName: string; description: string; ownerObjectId: string }): Promise<{ teamId: string; operationUrl: string }>;
+  pollOperation(operationUrl: string): Promise<{ status: OperationStatus; error?: string }>;
+  getTeamWebUrl(teamId: string): Promise<string | null>;
+  listMembers(target: MemberTarget): Promise<TeamsMember[]>;
+  addMember(target: MemberTarget, objectId: string, owner: boolean): Promise<void>;
+  removeMember(target: MemberTarget, membershipId: string): Promise<void>;
+  /** Team archive is asynchronous too; channels are made read-only by archiving them. */
+  archive(target: MemberTarget): Promise<{ operationUrl: string | null }>;
+  /** The user as their own tenant sees them; undefined when the account no longer exists. */
+  getUser(tenantId: string, objectId: string): Promise<DirectoryUser | undefined>;
+}
+
+/** A failure the worker should surface to people rather than retry blindly. */
+export interface TeamsFailure {
+  retryable: boolean;
+  userMessage: string;
+}
+
+export function asTeamsFailure(err: unknown): TeamsFailure {
+  if (typeof err === "object" && err !== null && "userMessage" in err && "retryable" in err) {
+    const e = err as { userMessage: unknown; retryable: unknown };
+    return { retryable: e.retryable === true, userMessage: String(e.userMessage) };
+  }
+  return { retryable: true, userMessage: "Guildhall could not reach Microsoft Teams; it will try again." };
+}

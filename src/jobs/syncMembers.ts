@@ -1,0 +1,77 @@
+/**
+ * Keep Teams membership in step with Guildhall (the source of truth): add who is missing, remove who
+ * has left. Channel members must already be members of the host team, so a private channel's new
+ * members are added to the team first. A standard channel's audience is the whole host team, so for it
+ * Guildhall only adds (it never removes people from a team other communities may share).
+ */
+import type { Kysely } from "kysely";
+import type { Database } from "../store/schema.js";
+import type { MemberTarget, TeamsPort } from "./ports.js";
+
+export interface SyncDeps {
+  db: Kysely<Database>;
+  teams: TeamsPort;
+  hostTenantId: string;
+}
+
+export interface SyncReport {
+  added: number;
+  removed: number;
+  addedToHostTeam: number;
+  /** Members from other tenants, who need cross-tenant access (B2B) before Teams can include them. */
+  notInHostTenant: number;
+  /** Members whose owner/member role differs in Teams (left for an owner to adjust). */
+  roleDrift: number;
+}
+
+export async function syncMembers(deps: SyncDeps, communityId: string): Promise<SyncReport> {
+  const report: SyncReport = { added: 0, removed: 0, addedToHostTeam: 0, notInHostTenant: 0, roleDrift: 0 };
+  const c = await deps.db.selectFrom("communities").select(["teams_presence", "status"]).where("id", "=", communityId).executeTakeFirst();
+  const link = await deps.db.selectFrom("teams_links").selectAll().where("community_id", "=", communityId).executeTakeFirst();
+  if (!c || !link?.team_id || (c.teams_presence !== "team" && !link.channel_id)) return report;
+
+  const desiredRows = await deps.db
+    .selectFrom("memberships as m")
+    .innerJoin("people as p", "p.id", "m.person_id")
+    .select(["p.object_id", "p.tenant_id", "m.role"])
+    .where("m.community_id", "=", communityId)
+    .execute();
+  const desired = new Map<string, boolean>();
+  for (const r of desiredRows) {
+    if (r.tenant_id !== deps.hostTenantId) report.notInHostTenant += 1;
+    else desired.set(r.object_id, r.role === "owner");
+  }
+
+  const team: MemberTarget = { teamId: link.team_id };
+  const target: MemberTarget = c.teams_presence === "private_channel" ? { teamId: link.team_id, channelId: link.channel_id ?? "" } : team;
+  const removes = c.teams_presence !== "standard_channel";
+
+  if (c.teams_presence === "private_channel") {
+    const inTeam = new Set((await deps.teams.listMembers(team)).map((m) => m.objectId));
+    for (const objectId of desired.keys()) {
+      if (inTeam.has(objectId)) continue;
+      await deps.teams.addMember(team, objectId, false);
+      report.addedToHostTeam += 1;
+    }
+  }
+
+  const actual = await deps.teams.listMembers(target);
+  const actualIds = new Map(actual.map((m) => [m.objectId, m]));
+  for (const [objectId, owner] of desired) {
+    const present = actualIds.get(objectId);
+    if (!present) {
+      await deps.teams.addMember(target, objectId, owner);
+      report.added += 1;
+    } else if (present.owner !== owner && c.teams_presence !== "standard_channel") {
+      report.roleDrift += 1;
+    }
+  }
+  if (removes) {
+    for (const m of actual) {
+      if (desired.has(m.objectId)) continue;
+      await deps.teams.removeMember(target, m.membershipId);
+      report.removed += 1;
+    }
+  }
+  return report;
+}

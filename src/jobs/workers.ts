@@ -1,0 +1,67 @@
+/**
+ * Registers the background workers on pg-boss. Every instance runs them; pg-boss hands each job to one
+ * worker. Workers that talk to Teams run only when Graph is connected (a tenant is configured).
+ */
+import type { Kysely } from "kysely";
+import type { PgBossJob } from "./queue.js";
+import { ARCHIVE_QUEUE } from "../commands/communities/archive.js";
+import type { EligibilitySettings } from "../domain/policy.js";
+import type { Database } from "../store/schema.js";
+import { flagInactiveCommunities, LIFECYCLE_QUEUE } from "./lifecycle.js";
+import type { TeamsPort } from "./ports.js";
+import { provisionCommunity } from "./provision.js";
+import { QUEUES, type Jobs } from "./queue.js";
+import { reverifyMembers, REVERIFY_QUEUE } from "./reverify.js";
+import { syncMembers } from "./syncMembers.js";
+
+export interface WorkerDeps {
+  db: Kysely<Database>;
+  jobs: Jobs;
+  inactivityDays: number;
+  teams?: { port: TeamsPort; hostTeamId: string; hostTenantId: string; eligibility: EligibilitySettings; agencyAttribute: "companyName" | "department" };
+  logger: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void };
+}
+
+type CommunityJob = PgBossJob<{ communityId: string }>;
+
+export async function registerWorkers(deps: WorkerDeps): Promise<void> {
+  const { boss } = deps.jobs;
+
+  await boss.work(LIFECYCLE_QUEUE, async () => {
+    const flagged = await flagInactiveCommunities(deps.db, deps.inactivityDays);
+    if (flagged.length > 0) deps.logger.info({ flagged: flagged.length }, "inactive communities flagged");
+  });
+  await boss.schedule(LIFECYCLE_QUEUE, "17 3 * * *");
+
+  const teams = deps.teams;
+  if (!teams) return;
+  const provisionDeps = { db: deps.db, teams: teams.port, hostTeamId: teams.hostTeamId, hostTenantId: teams.hostTenantId };
+
+  await boss.work<{ communityId: string }>(QUEUES.provision, { batchSize: 1 }, async ([job]: CommunityJob[]) => {
+    if (!job) return;
+    const outcome = await provisionCommunity(provisionDeps, job.data.communityId);
+    // Team creation is asynchronous: poll again no sooner than the documented 30 seconds.
+    if (outcome === "waiting_for_team") await boss.send(QUEUES.provision, job.data, { startAfter: 30, singletonKey: `${job.data.communityId}:poll` });
+  });
+
+  await boss.work<{ communityId: string }>(QUEUES.syncMembers, { batchSize: 1 }, async ([job]: CommunityJob[]) => {
+    if (!job) return;
+    const report = await syncMembers(provisionDeps, job.data.communityId);
+    deps.logger.info({ communityId: job.data.communityId, ...report }, "membership synced");
+  });
+
+  await boss.work<{ communityId: string }>(ARCHIVE_QUEUE, { batchSize: 1 }, async ([job]: CommunityJob[]) => {
+    if (!job) return;
+    const link = await deps.db.selectFrom("teams_links").selectAll().where("community_id", "=", job.data.communityId).executeTakeFirst();
+    if (!link?.team_id || link.state === "archived") return;
+    await teams.port.archive(link.channel_id ? { teamId: link.team_id, channelId: link.channel_id } : { teamId: link.team_id });
+    await deps.db.updateTable("teams_links").set({ state: "archived" }).where("community_id", "=", job.data.communityId).execute();
+  });
+
+  await boss.work(REVERIFY_QUEUE, async () => {
+    const report = await reverifyMembers({ db: deps.db, teams: teams.port, eligibility: teams.eligibility, agencyAttribute: teams.agencyAttribute });
+    for (const communityId of report.communities) await boss.send(QUEUES.syncMembers, { communityId }, { singletonKey: communityId });
+    deps.logger.info({ checked: report.checked, removed: report.removals.length }, "members re-verified");
+  });
+  await boss.schedule(REVERIFY_QUEUE, "41 2 * * *");
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { CLOUDS } from "./clouds.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { DEMO_AGENCIES } from "../domain/demo.js";
+
+const T1 = "7f1c2a4e-0b8d-4c1e-9a51-3d2f6b8e1a01";
+const APP = "11111111-2222-4333-8444-555555555555";
+const BOT = "99999999-2222-4333-8444-555555555555";
+
+const production = {
+  NODE_ENV: "production",
+  PUBLIC_URL: "https://guildhall.agency.gov.au",
+  CLOUD: "Public",
+  AAD_APP_CLIENT_ID: APP,
+  AAD_APP_CLIENT_SECRET: "secret-value",
+  BOT_ID: BOT,
+  BOT_PASSWORD: "bot-secret",
+  BOT_TENANT_ID: T1,
+  ALLOWED_TENANT_IDS: T1,
+  ALLOWED_EMAIL_DOMAINS: "finance.gov.au",
+  DATABASE_URL: "postgres://guildhall@db.internal/guildhall",
+  ANONYMITY_HMAC_SECRET: "x".repeat(48),
+};
+
+function problems(env: Record<string, string | undefined>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe("loadConfig", () => {
+  it("starts in local mode with demo allow-lists and an empty bot app id when nothing is set", () => {
+    const c = loadConfig({});
+    expect(c.authMode).toBe("dev");
+    expect(c.port).toBe(3978);
+    expect(c.host).toBe("127.0.0.1");
+    expect(c.bot.appId).toBe("");
+    expect([...c.eligibility.allowedTenantIds].sort()).toEqual([...new Set(DEMO_AGENCIES.map((a) => a.tenantId))].sort());
+    expect(c.eligibility.allowedEmailDomains).toContain("dta.gov.au");
+    expect(c.demoData).toBe(true);
+    expect(c.database.url).toBeUndefined();
+  });
+
+  it("accepts a complete production configuration", () => {
+    const c = loadConfig(production);
+    expect(c.authMode).toBe("entra");
+    expect(c.host).toBe("0.0.0.0");
+    expect(c.bot.appId).toBe(BOT);
+    expect(c.trustProxy).toBe(1);
+    expect(c.requireHttps).toBe(true);
+    expect(c.demoData).toBe(false);
+    expect(c.database.ssl).toBe("verify-full");
+    expect(c.aad.audiences).toEqual([APP, `api://guildhall.agency.gov.au/${APP}`]);
+  });
+
+  it("refuses dev identity in production", () => {
+    expect(problems({ ...production, AUTH_MODE: "dev" }).join("\n")).toMatch(/AUTH_MODE=dev .* not allowed/);
+  });
+
+  it.each([
+    ["ALLOWED_TENANT_IDS", /ALLOWED_TENANT_IDS is empty/],
+    ["ALLOWED_EMAIL_DOMAINS", /ALLOWED_EMAIL_DOMAINS is empty/],
+    ["AAD_APP_CLIENT_ID", /AAD_APP_CLIENT_ID is required/],
+    ["AAD_APP_CLIENT_SECRET", /AAD_APP_CLIENT_SECRET is required/],
+    ["BOT_ID", /BOT_ID is required/],
+    ["BOT_PASSWORD", /BOT_PASSWORD is required/],
+    ["BOT_TENANT_ID", /BOT_TENANT_ID is required/],
+    ["DATABASE_URL", /DATABASE_URL is required/],
+    ["ANONYMITY_HMAC_SECRET", /ANONYMITY_HMAC_SECRET is required/],
+    ["PUBLIC_URL", /PUBLIC_URL must be the https/],
+  ])("fails closed in production without %s", (key, message) => {
+    const env: Record<string, string | undefined> = { ...production, [key]: undefined };
+    expect(problems(env).join("\n")).toMatch(message);
+  });
+
+  it("treats a blank allow-list as missing, and lists every problem at once", () => {
+    const p = problems({ ...production, ALLOWED_TENANT_IDS: " , ", BOT_ID: "", ANONYMITY_HMAC_SECRET: "short" });
+    expect(p).toHaveLength(3);
+  });
+
+  it("refuses entra mode outside production without its secrets too (no silent fallback to open)", () => {
+    const p = problems({ AUTH_MODE: "entra", ALLOWED_TENANT_IDS: T1, ALLOWED_EMAIL_DOMAINS: "finance.gov.au" });
+    expect(p.join("\n")).toMatch(/AAD_APP_CLIENT_ID is required/);
+    expect(p.join("\n")).toMatch(/BOT_ID is required/);
+  });
+
+  it("rejects malformed tenant ids, domains and enum values", () => {
+    expect(problems({ ALLOWED_TENANT_IDS: "not-a-guid", ALLOWED_EMAIL_DOMAINS: "finance.gov.au" }).join()).toMatch(/not a tenant id/);
+    expect(problems({ ALLOWED_TENANT_IDS: T1, ALLOWED_EMAIL_DOMAINS: "*" }).join()).toMatch(/not a domain/);
+    expect(problems({ CLOUD: "China" }).join()).toMatch(/CLOUD/);
+    expect(problems({ PORT: "70000" }).join()).toMatch(/PORT/);
+  });
+
+  it.each([
+    ["Public", "https://graph.microsoft.com", "https://login.microsoftonline.com", ""],
+    ["GCC", "https://graph.microsoft.com", "https://login.microsoftonline.com", ""],
+    ["USGov", "https://graph.microsoft.us", "https://login.microsoftonline.us", "https://botframework.azure.us"],
+    ["USGovDoD", "https://dod-graph.microsoft.us", "https://login.microsoftonline.us", "https://botframework.azure.us"],
+  ])("CLOUD=%s selects Graph, Entra and Bot Framework endpoints", (cloud, graph, login, channel) => {
+    const c = loadConfig({ ...production, CLOUD: cloud });
+    expect(c.endpoints.graph).toBe(graph);
+    expect(c.endpoints.login).toBe(login);
+    expect(c.endpoints.botFramework.channelService).toBe(channel);
+  });
+
+  it("US Gov clouds mark card image URLs and proactive install as unavailable", () => {
+    expect(CLOUDS.USGov.capabilities).toEqual({ proactiveAppInstall: false, cardImageUrls: false, sharedChannels: false });
+    expect(CLOUDS.USGovDoD.botFramework.oAuthUrl).toBe("https://apiDoD.botframework.azure.us");
+  });
+
+  it("refuses plain-HTTP Graph or Entra overrides in production", () => {
+    expect(problems({ ...production, GRAPH_BASE_URL: "http://127.0.0.1:9999" }).join()).toMatch(/GRAPH_BASE_URL must be an https/);
+    expect(problems({ ...production, LOGIN_BASE_URL: "http://127.0.0.1:9999" }).join()).toMatch(/LOGIN_BASE_URL must be an https/);
+    expect(problems({ ...production, GRAPH_BASE_URL: "https://graph.microsoft.us" })).toEqual([]);
+  });
+
+  it("lowercases allow-lists so comparisons are exact", () => {
+    const c = loadConfig({ ALLOWED_TENANT_IDS: T1.toUpperCase(), ALLOWED_EMAIL_DOMAINS: "Finance.GOV.au" });
+    expect(c.eligibility.allowedTenantIds.has(T1)).toBe(true);
+    expect(c.eligibility.allowedEmailDomains).toEqual(["finance.gov.au"]);
+  });
+});

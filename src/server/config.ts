@@ -1,0 +1,276 @@
+/**
+ * The one place that reads the process environment. Validated once at start-up; everything else receives
+ * a typed `Config`. Security settings fail closed: a missing allow-list, app id or secret in production
+ * stops the server with a message naming the setting.
+ */
+import { z } from "zod";
+import { CLOUD_NAMES, CLOUDS, type CloudEndpoints, type CloudName } from "./clouds.js";
+import { DEMO_AGENCIES, DEMO_CLIENT_ID } from "../domain/demo.js";
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DOMAIN = /^\.?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+const list = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? "")
+      .split(/[,\s]+/)
+      .map((s) => s.trim().toLowerCase())
+      .filter((s) => s.length > 0),
+  );
+
+const bool = (fallback: boolean | undefined) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no", ""])
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? fallback : v === "true" || v === "1" || v === "yes"));
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const optionalUrl = optionalString.pipe(z.url({ protocol: /^https?$/ }).optional());
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: optionalString,
+  PUBLIC_URL: optionalUrl,
+  CLOUD: z.enum(CLOUD_NAMES).default("Public"),
+  AUTH_MODE: z.enum(["dev", "entra"]).optional(),
+  AAD_APP_CLIENT_ID: optionalString,
+  AAD_APP_CLIENT_SECRET: optionalString,
+  AAD_APP_TENANT_ID: optionalString,
+  AAD_APP_ID_URI: optionalString,
+  TAB_DOMAIN: optionalString,
+  BOT_ID: optionalString,
+  BOT_PASSWORD: optionalString,
+  BOT_TENANT_ID: optionalString,
+  BOT_TYPE: z.enum(["SingleTenant", "UserAssignedMSI"]).default("SingleTenant"),
+  ALLOWED_TENANT_IDS: list,
+  ALLOWED_EMAIL_DOMAINS: list,
+  ALLOW_GUESTS_FROM_ALLOWED_TENANTS: bool(false),
+  PLATFORM_OWNER_ROLE: z.string().min(1).default("Guildhall.PlatformOwner"),
+  PLATFORM_OWNER_GROUP_IDS: list,
+  DATABASE_URL: optionalString,
+  DATABASE_SSL: z.enum(["disable", "require", "verify-full"]).optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  PGLITE_DATA_DIR: z.string().default(".data/pglite"),
+  DEMO_DATA: bool(undefined),
+  ANONYMITY_HMAC_SECRET: optionalString,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).optional(),
+  REQUIRE_HTTPS: bool(undefined),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  GRAPH_BASE_URL: optionalUrl,
+  GRAPH_HOST_TEAM_ID: optionalString,
+  COMMUNITY_NAME_PREFIX: z.string().default(""),
+  COMMUNITY_NAME_SUFFIX: z.string().default(""),
+  COMMUNITY_BLOCKED_WORDS: list,
+  SENSITIVITY_LABEL_OFFICIAL: optionalString,
+  SENSITIVITY_LABEL_OFFICIAL_SENSITIVE: optionalString,
+  SENSITIVITY_LABEL_PROTECTED: optionalString,
+  AGENCY_DIRECTORY_ATTRIBUTE: z.enum(["companyName", "department"]).default("companyName"),
+  COMMUNITY_INACTIVITY_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  LOGIN_BASE_URL: optionalUrl,
+});
+
+export type AuthMode = "dev" | "entra";
+
+export interface Config {
+  env: "development" | "test" | "production";
+  port: number;
+  host: string;
+  publicUrl: string | undefined;
+  cloud: CloudName;
+  endpoints: CloudEndpoints;
+  authMode: AuthMode;
+  /** Entra app (the tab's SSO app; also the Graph client). */
+  aad: {
+    clientId: string;
+    clientSecret: string | undefined;
+    tenantId: string | undefined;
+    /** Audiences a tab token may carry: the client id and the application id URI. */
+    audiences: string[];
+  };
+  bot: {
+    /** Empty in local mode: botbuilder then accepts unauthenticated traffic (Agents Playground). */
+    appId: string;
+    password: string;
+    tenantId: string;
+    type: "SingleTenant" | "UserAssignedMSI";
+  };
+  eligibility: {
+    allowedTenantIds: ReadonlySet<string>;
+    /** Exact domains, or a leading dot for a domain and its subdomains (".gov.au"). */
+    allowedEmailDomains: readonly string[];
+    allowGuestsFromAllowedTenants: boolean;
+    platformOwnerRole: string;
+    platformOwnerGroupIds: ReadonlySet<string>;
+  };
+  database: {
+    url: string | undefined;
+    ssl: "disable" | "require" | "verify-full";
+    poolMax: number;
+    pgliteDataDir: string;
+  };
+  demoData: boolean;
+  anonymityHmacSecret: string | undefined;
+  logLevel: string;
+  trustProxy: number | false;
+  requireHttps: boolean;
+  rateLimitPerMinute: number;
+  communities: {
+    naming: { prefix: string; suffix: string; blockedWords: string[] };
+    sensitivityLabels: Partial<Record<"OFFICIAL" | "OFFICIAL_SENSITIVE" | "PROTECTED", string>>;
+    inactivityDays: number;
+    /** Directory attribute naming a person's agency, re-checked for agency-only communities. */
+    agencyAttribute: "companyName" | "department";
+    /** The team whose channels host communities; with it and an app secret, Graph is connected. */
+    hostTeamId: string | undefined;
+    graphConnected: boolean;
+  };
+}
+
+/** What the browser may see. Nothing secret, nothing per-user. */
+export interface BrowserConfig {
+  authMode: AuthMode;
+  clientId: string;
+  cloud: CloudName;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Guildhall cannot start; fix its configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parse and check the environment. Throws ConfigError listing every problem at once. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === "production";
+  const authMode: AuthMode = e.AUTH_MODE ?? (production ? "entra" : "dev");
+  const local = authMode === "dev";
+  const problems: string[] = [];
+
+  if (production && local) {
+    problems.push("AUTH_MODE=dev (the demo identity picker) is not allowed when NODE_ENV=production");
+  }
+
+  let tenants = e.ALLOWED_TENANT_IDS;
+  let domains = e.ALLOWED_EMAIL_DOMAINS;
+  if (local && tenants.length === 0 && domains.length === 0) {
+    tenants = DEMO_AGENCIES.map((a) => a.tenantId);
+    domains = DEMO_AGENCIES.flatMap((a) => a.emailDomains);
+  }
+  if (tenants.length === 0) problems.push("ALLOWED_TENANT_IDS is empty: list the Entra tenant ids whose people may use Guildhall");
+  if (domains.length === 0) problems.push("ALLOWED_EMAIL_DOMAINS is empty: list the verified email domains of eligible public servants");
+  for (const t of tenants) if (!GUID.test(t)) problems.push(`ALLOWED_TENANT_IDS: "${t}" is not a tenant id (GUID)`);
+  for (const d of domains) if (!DOMAIN.test(d)) problems.push(`ALLOWED_EMAIL_DOMAINS: "${d}" is not a domain`);
+
+  const clientId = e.AAD_APP_CLIENT_ID ?? (local ? DEMO_CLIENT_ID : undefined);
+  if (!clientId) problems.push("AAD_APP_CLIENT_ID is required (the Entra app registration of the tab)");
+  else if (!GUID.test(clientId)) problems.push("AAD_APP_CLIENT_ID must be a GUID");
+  if (!local && !e.AAD_APP_CLIENT_SECRET) problems.push("AAD_APP_CLIENT_SECRET is required outside local mode (on-behalf-of and app-only Graph calls)");
+  if (e.AAD_APP_TENANT_ID && !GUID.test(e.AAD_APP_TENANT_ID)) problems.push("AAD_APP_TENANT_ID must be a GUID");
+
+  if (!local) {
+    if (!e.BOT_ID) problems.push("BOT_ID is required outside local mode; without it the bot would accept unauthenticated traffic");
+    else if (!GUID.test(e.BOT_ID)) problems.push("BOT_ID must be a GUID");
+    if (!e.BOT_TENANT_ID) problems.push("BOT_TENANT_ID is required outside local mode (single-tenant bot)");
+    if (e.BOT_TYPE === "SingleTenant" && !e.BOT_PASSWORD) problems.push("BOT_PASSWORD is required for BOT_TYPE=SingleTenant");
+  }
+
+  if (production) {
+    if (!e.DATABASE_URL) problems.push("DATABASE_URL is required when NODE_ENV=production (the embedded database is for local use only)");
+    if (!e.ANONYMITY_HMAC_SECRET || e.ANONYMITY_HMAC_SECRET.length < 32) {
+      problems.push("ANONYMITY_HMAC_SECRET is required when NODE_ENV=production and must be at least 32 characters");
+    }
+    if (!e.PUBLIC_URL?.startsWith("https://")) problems.push("PUBLIC_URL must be the https:// address of the app when NODE_ENV=production");
+    for (const key of ["GRAPH_BASE_URL", "LOGIN_BASE_URL"] as const) {
+      if (e[key] && !e[key].startsWith("https://")) problems.push(`${key} must be an https:// address when NODE_ENV=production (tokens are sent there)`);
+    }
+  }
+  // App Service passes the reference text through when it cannot read a Key Vault secret: never start with it.
+  for (const [key, value] of Object.entries(env)) {
+    if (key in envSchema.shape && value?.trim().startsWith("@Microsoft.KeyVault(")) {
+      problems.push(`${key} is an unresolved Key Vault reference: App Service could not read the secret (check the managed identity's access)`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const endpoints = structuredClone(CLOUDS[e.CLOUD]);
+  if (e.GRAPH_BASE_URL) endpoints.graph = e.GRAPH_BASE_URL.replace(/\/$/, "");
+  if (e.LOGIN_BASE_URL) endpoints.login = e.LOGIN_BASE_URL.replace(/\/$/, "");
+
+  const tabDomain = e.TAB_DOMAIN ?? (e.PUBLIC_URL ? new URL(e.PUBLIC_URL).host : undefined);
+  const appIdUri = e.AAD_APP_ID_URI ?? (tabDomain ? `api://${tabDomain}/${clientId}` : undefined);
+  const resolvedClientId = clientId as string;
+
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST ?? (production ? "0.0.0.0" : "127.0.0.1"),
+    publicUrl: e.PUBLIC_URL,
+    cloud: e.CLOUD,
+    endpoints,
+    authMode,
+    aad: {
+      clientId: resolvedClientId,
+      clientSecret: e.AAD_APP_CLIENT_SECRET,
+      tenantId: e.AAD_APP_TENANT_ID,
+      audiences: appIdUri ? [resolvedClientId, appIdUri] : [resolvedClientId],
+    },
+    bot: {
+      appId: local ? "" : (e.BOT_ID ?? ""),
+      password: local ? "" : (e.BOT_PASSWORD ?? ""),
+      tenantId: local ? "" : (e.BOT_TENANT_ID ?? ""),
+      type: e.BOT_TYPE,
+    },
+    eligibility: {
+      allowedTenantIds: new Set(tenants),
+      allowedEmailDomains: domains,
+      allowGuestsFromAllowedTenants: e.ALLOW_GUESTS_FROM_ALLOWED_TENANTS ?? false,
+      platformOwnerRole: e.PLATFORM_OWNER_ROLE,
+      platformOwnerGroupIds: new Set(e.PLATFORM_OWNER_GROUP_IDS),
+    },
+    database: {
+      url: e.DATABASE_URL,
+      ssl: e.DATABASE_SSL ?? (production ? "verify-full" : "disable"),
+      poolMax: e.DATABASE_POOL_MAX,
+      pgliteDataDir: e.PGLITE_DATA_DIR,
+    },
+    demoData: e.DEMO_DATA ?? local,
+    anonymityHmacSecret: e.ANONYMITY_HMAC_SECRET,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: (e.TRUST_PROXY ?? (production ? 1 : 0)) || false,
+    requireHttps: e.REQUIRE_HTTPS ?? production,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    communities: {
+      naming: { prefix: e.COMMUNITY_NAME_PREFIX, suffix: e.COMMUNITY_NAME_SUFFIX, blockedWords: e.COMMUNITY_BLOCKED_WORDS },
+      sensitivityLabels: {
+        ...(e.SENSITIVITY_LABEL_OFFICIAL ? { OFFICIAL: e.SENSITIVITY_LABEL_OFFICIAL } : {}),
+        ...(e.SENSITIVITY_LABEL_OFFICIAL_SENSITIVE ? { OFFICIAL_SENSITIVE: e.SENSITIVITY_LABEL_OFFICIAL_SENSITIVE } : {}),
+        ...(e.SENSITIVITY_LABEL_PROTECTED ? { PROTECTED: e.SENSITIVITY_LABEL_PROTECTED } : {}),
+      },
+      inactivityDays: e.COMMUNITY_INACTIVITY_DAYS,
+      agencyAttribute: e.AGENCY_DIRECTORY_ATTRIBUTE,
+      hostTeamId: e.GRAPH_HOST_TEAM_ID,
+      graphConnected: !local && e.AAD_APP_CLIENT_SECRET !== undefined && e.GRAPH_HOST_TEAM_ID !== undefined,
+    },
+  };
+}
+
+export function browserConfig(config: Config): BrowserConfig {
+  return { authMode: config.authMode, clientId: config.aad.clientId, cloud: config.cloud };
+}
+
+/** Names of every environment variable the server reads (used by the infra consistency test). */
+export const CONFIG_KEYS: readonly string[] = Object.keys(envSchema.shape);

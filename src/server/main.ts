@@ -1,0 +1,124 @@
+/**
+ * Composition root: read config, open the database (embedded PGlite when DATABASE_URL is unset), migrate,
+ * seed demo data in local mode, start the job queue, wire identity and the bot, listen.
+ */
+import { createBot } from "../../bot/index.js";
+import { startJobs } from "../jobs/queue.js";
+import { registerWorkers } from "../jobs/workers.js";
+import { GraphGateway } from "../graph/gateway.js";
+import { msalTokenSource } from "../graph/tokens.js";
+import { appendAudit } from "../store/audit.js";
+import { connect, startEmbedded, type Embedded } from "../store/connection.js";
+import { migrateToLatest } from "../store/migrate.js";
+import { seedDemoData } from "../store/seed.js";
+import { isTenantAllowed } from "../domain/policy.js";
+import { buildApp, DEFAULT_TAB_DIR } from "./app.js";
+import { createDevIssuer } from "./auth/devIdentity.js";
+import { entraKeys, TokenVerifier } from "./auth/tokens.js";
+import { ConfigError, loadConfig, type Config } from "./config.js";
+import { createLogger } from "./logger.js";
+
+function readConfig(): Config {
+  try {
+    return loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger(config.logLevel);
+  if (config.authMode === "dev") {
+    logger.warn({}, "LOCAL MODE: demo identities are enabled and the bot accepts unauthenticated traffic. Never use this with real data.");
+  }
+  logger.info(
+    { cloud: config.cloud, authMode: config.authMode, tenants: config.eligibility.allowedTenantIds.size, domains: config.eligibility.allowedEmailDomains.length, guests: config.eligibility.allowGuestsFromAllowedTenants },
+    "eligibility policy loaded",
+  );
+
+  let embedded: Embedded | undefined;
+  let url = config.database.url;
+  if (!url) {
+    embedded = await startEmbedded(config.database.pgliteDataDir);
+    url = embedded.url;
+    logger.info({ dataDir: config.database.pgliteDataDir }, "embedded PostgreSQL (PGlite) started");
+  }
+  const ssl = embedded ? "disable" : config.database.ssl;
+  const store = connect({ url, ssl, poolMax: embedded ? 4 : config.database.poolMax });
+  const applied = await migrateToLatest(store.db);
+  if (applied.length > 0) logger.info({ applied }, "migrations applied");
+  if (config.demoData) await seedDemoData(store.db);
+
+  const jobs = await startJobs({ url, ssl, logger });
+  const hostTenantId = config.aad.tenantId ?? config.bot.tenantId;
+  const graph =
+    config.communities.graphConnected && config.aad.clientSecret && config.communities.hostTeamId && hostTenantId
+      ? new GraphGateway({
+          graphRoot: config.endpoints.graph,
+          tenantId: hostTenantId,
+          tokens: msalTokenSource({ clientId: config.aad.clientId, clientSecret: config.aad.clientSecret, loginHost: config.endpoints.login, graphRoot: config.endpoints.graph }),
+        })
+      : undefined;
+  if (!graph) logger.warn({}, "Microsoft Graph is not connected: communities work in Guildhall and their Teams links stay pending");
+  await registerWorkers({
+    db: store.db,
+    jobs,
+    inactivityDays: config.communities.inactivityDays,
+    logger,
+    ...(graph && config.communities.hostTeamId && hostTenantId
+      ? { teams: { port: graph, hostTeamId: config.communities.hostTeamId, hostTenantId, eligibility: config.eligibility, agencyAttribute: config.communities.agencyAttribute } }
+      : {}),
+  });
+
+  const devIssuer = config.authMode === "dev" ? await createDevIssuer(config.aad.clientId, config.endpoints.login) : undefined;
+  const verifier = new TokenVerifier({
+    keys: devIssuer?.keys ?? entraKeys(config.endpoints.login),
+    audiences: config.aad.audiences,
+    loginHost: config.endpoints.login,
+  });
+
+  const bot = createBot({
+    appId: config.bot.appId,
+    password: config.bot.password,
+    tenantId: config.bot.tenantId,
+    type: config.bot.type,
+    botFramework: config.endpoints.botFramework,
+    cardImagesAsUrls: config.endpoints.capabilities.cardImageUrls,
+    isTenantAllowed: (tid) => isTenantAllowed(tid, config.eligibility),
+    publicUrl: config.publicUrl,
+    logger,
+    audit: (e) => appendAudit(store.db, e),
+  });
+
+  const commands = { naming: config.communities.naming, graphConnected: config.communities.graphConnected, sensitivityLabels: config.communities.sensitivityLabels };
+  const app = await buildApp({ config, store, jobs, verifier, bot, devIssuer, tabDir: DEFAULT_TAB_DIR, logger, commands });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const shownHost = config.host === "0.0.0.0" ? "localhost" : config.host;
+  process.stdout.write(`Guildhall listening on http://${shownHost}:${port}\n`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, "shutting down");
+    await app.close();
+    await jobs.stop();
+    await store.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`Guildhall failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

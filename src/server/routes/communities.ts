@@ -1,0 +1,116 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { CommandError, type CommandContext } from "../../commands/context.js";
+import { decideProposal, retryProvisioning } from "../../commands/communities/decide.js";
+import {
+  changeRole,
+  decideJoinRequest,
+  invite,
+  joinCommunity,
+  leaveCommunity,
+  removeMember,
+  requestToJoin,
+  transferOwnership,
+} from "../../commands/communities/membership.js";
+import { proposeCommunity } from "../../commands/communities/propose.js";
+import { archiveCommunity } from "../../commands/communities/archive.js";
+import { getPerson, listAgencies, myNotifications, searchPeople, similarPeople, updateMyProfile } from "../../commands/people.js";
+import { getCommunity, listCommunities } from "../../commands/communities/queries.js";
+import { resolveAgency, touchPerson } from "../../store/people.js";
+import type { AppDeps } from "../app.js";
+import { authenticate } from "../auth/authenticate.js";
+import { AppError } from "../errors.js";
+
+const STATUS = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409 } as const;
+
+/** Build the command context for a verified, eligible person. */
+export async function commandContext(request: FastifyRequest, deps: AppDeps): Promise<CommandContext> {
+  const actor = await authenticate(request, deps.auth, "guildhall.use");
+  const domain = actor.eligibility.eligible ? actor.eligibility.domain : undefined;
+  const agency = await resolveAgency(deps.store.db, actor.principal.tenantId, domain);
+  const person = await touchPerson(deps.store.db, actor.principal, agency?.id ?? null);
+  return { db: deps.store.db, actor, person, agencyId: agency?.id ?? null, requestId: String(request.id), enqueue: deps.enqueue, settings: deps.commands };
+}
+
+async function run<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof CommandError) throw new AppError(err.id, STATUS[err.kind], err.message, err.extra);
+    throw err;
+  }
+}
+
+type IdParams = { Params: { id: string } };
+
+export async function communityRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const ctx = (request: FastifyRequest) => commandContext(request, deps);
+
+  app.get("/api/v1/communities", async (request) => {
+    const c = await ctx(request);
+    return run(() => listCommunities(c, request.query));
+  });
+
+  app.post("/api/v1/communities", async (request, reply) => {
+    const c = await ctx(request);
+    const created = await run(() => proposeCommunity(c, request.body));
+    return reply.code(201).send(await run(() => getCommunity(c, created.id)));
+  });
+
+  app.get<IdParams>("/api/v1/communities/:id", async (request) => {
+    const c = await ctx(request);
+    return run(() => getCommunity(c, request.params.id));
+  });
+
+  const action = (path: string, fn: (c: CommandContext, id: string, body: unknown) => Promise<unknown>) =>
+    app.post<IdParams>(`/api/v1/communities/:id/${path}`, async (request) => {
+      const c = await ctx(request);
+      await run(() => fn(c, request.params.id, request.body ?? {}));
+      return run(() => getCommunity(c, request.params.id)).catch((err: unknown) => {
+        // Leaving a hidden community makes it invisible: say so rather than 404 the successful action.
+        if (err instanceof AppError && err.status === 404) return { left: true };
+        throw err;
+      });
+    });
+
+  action("decision", decideProposal);
+  action("join", joinCommunity);
+  action("requests", requestToJoin);
+  action("leave", (c, id) => leaveCommunity(c, id));
+  action("invitations", invite);
+  action("members/remove", removeMember);
+  action("members/role", changeRole);
+  action("ownership", transferOwnership);
+  action("archive", (c, id) => archiveCommunity(c, id));
+  action("provisioning/retry", (c, id) => retryProvisioning(c, id));
+
+  app.get("/api/v1/people", async (request) => {
+    const c = await ctx(request);
+    return { items: await run(() => searchPeople(c, request.query)) };
+  });
+  app.get("/api/v1/agencies", async (request) => {
+    const c = await ctx(request);
+    return { items: await run(() => listAgencies(c)) };
+  });
+  app.get("/api/v1/people/similar", async (request) => {
+    const c = await ctx(request);
+    return { items: await run(() => similarPeople(c)) };
+  });
+  app.get<IdParams>("/api/v1/people/:id", async (request) => {
+    const c = await ctx(request);
+    return run(() => getPerson(c, request.params.id));
+  });
+  app.post("/api/v1/me/profile", async (request) => {
+    const c = await ctx(request);
+    return run(() => updateMyProfile(c, request.body ?? {}));
+  });
+  app.get("/api/v1/notifications", async (request) => {
+    const c = await ctx(request);
+    return { items: await run(() => myNotifications(c)) };
+  });
+
+  app.post<{ Params: { id: string; requestId: string } }>("/api/v1/communities/:id/requests/:requestId/decision", async (request) => {
+    const c = await ctx(request);
+    await run(() => decideJoinRequest(c, request.params.id, request.params.requestId, request.body ?? {}));
+    return run(() => getCommunity(c, request.params.id));
+  });
+}

@@ -1,0 +1,23 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely";
+import * as m0001 from "./migrations/0001_foundation.js";
+import * as m0002 from "./migrations/0002_communities.js";
+
+/** Migrations are imported, not read from disk, so they work the same from tsx and from compiled output. */
+const MIGRATIONS: Record<string, Migration> = {
+  "0001_foundation": m0001,
+  "0002_communities": m0002,
+};
+
+class StaticProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return MIGRATIONS;
+  }
+}
+
+/** Bring the schema to the latest version. Safe to run from several instances at once (Kysely takes a lock). */
+export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

@@ -1,0 +1,153 @@
+/** Table shapes as Kysely sees them. Kept in step with migrations/. */
+import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface AgencyTable {
+  id: string;
+  name: string;
+  short_name: string;
+  tenant_id: string;
+  email_domains: string[];
+  created_at: Generated<Date>;
+}
+
+export interface PersonTable {
+  id: Generated<string>;
+  tenant_id: string;
+  object_id: string;
+  display_name: string;
+  email: string | null;
+  agency_id: string | null;
+  job_title: string | null;
+  interests: ColumnType<string[], string[] | undefined, string[]>;
+  last_seen_at: Timestamp;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Generated<Date>;
+  event: string;
+  outcome: "allowed" | "denied" | "info";
+  actor_tenant_id: string | null;
+  actor_object_id: string | null;
+  request_id: string | null;
+  detail: ColumnType<Record<string, unknown>, string, string>;
+}
+
+export interface CommunityTable {
+  id: Generated<string>;
+  name: string;
+  display_name: string;
+  purpose: string;
+  terms_of_reference: string;
+  code_of_practice: string;
+  code_version: Generated<number>;
+  visibility: "open" | "closed" | "hidden";
+  scope: "cross_agency" | "agency_only";
+  classification: "OFFICIAL" | "OFFICIAL_SENSITIVE" | "PROTECTED";
+  sensitivity_label_id: string | null;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  teams_presence: "private_channel" | "standard_channel" | "team";
+  status: "proposed" | "approved" | "rejected" | "archived";
+  proposed_by: string;
+  decided_by: string | null;
+  decision_reason: string | null;
+  decided_at: Date | null;
+  archived_at: Date | null;
+  last_activity_at: Generated<Date>;
+  inactivity_flagged_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CommunityAgencyTable {
+  community_id: string;
+  agency_id: string;
+}
+
+export interface MembershipTable {
+  community_id: string;
+  person_id: string;
+  role: "owner" | "moderator" | "member";
+  code_version_accepted: number;
+  code_accepted_at: Timestamp;
+  joined_at: Generated<Date>;
+}
+
+export interface JoinRequestTable {
+  id: Generated<string>;
+  community_id: string;
+  person_id: string;
+  message: string;
+  status: "pending" | "approved" | "declined" | "withdrawn";
+  decided_by: string | null;
+  decision_reason: string | null;
+  created_at: Generated<Date>;
+  decided_at: Date | null;
+}
+
+export interface InvitationTable {
+  community_id: string;
+  person_id: string;
+  invited_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface TeamsLinkTable {
+  community_id: string;
+  state: "not_connected" | "queued" | "provisioning" | "linked" | "failed" | "archived";
+  team_id: string | null;
+  channel_id: string | null;
+  web_url: string | null;
+  operation_location: string | null;
+  last_error: string | null;
+  attempts: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+export interface ProvisioningStepTable {
+  community_id: string;
+  step: string;
+  position: number;
+  status: "pending" | "running" | "done" | "failed" | "waiting";
+  detail: string | null;
+  result: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  updated_at: Generated<Date>;
+}
+
+export interface NotificationTable {
+  id: Generated<string>;
+  person_id: string;
+  kind: string;
+  community_id: string | null;
+  text: string;
+  created_at: Generated<Date>;
+  read_at: Date | null;
+  delivered_at: Date | null;
+}
+
+export interface Database {
+  agencies: AgencyTable;
+  people: PersonTable;
+  audit_log: AuditLogTable;
+  communities: CommunityTable;
+  community_agencies: CommunityAgencyTable;
+  memberships: MembershipTable;
+  join_requests: JoinRequestTable;
+  invitations: InvitationTable;
+  teams_links: TeamsLinkTable;
+  provisioning_steps: ProvisioningStepTable;
+  notifications: NotificationTable;
+}
+
+export type Community = Selectable<CommunityTable>;
+export type Membership = Selectable<MembershipTable>;
+export type JoinRequest = Selectable<JoinRequestTable>;
+export type TeamsLink = Selectable<TeamsLinkTable>;
+
+export type Agency = Selectable<AgencyTable>;
+export type Person = Selectable<PersonTable>;
+export type NewAuditEntry = Insertable<AuditLogTable>;

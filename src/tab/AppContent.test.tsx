@@ -1,0 +1,150 @@
+// @vitest-environment jsdom
+import "./testing/resizeObserver.js";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { MemoryRouter } from "react-router-dom";
+import type { FetchLike } from "./api/client.js";
+import type { Me } from "./api/types.js";
+import { AppContent } from "./AppContent.js";
+import type { Host } from "./host/host.js";
+import { HostProvider } from "./host/HostContext.js";
+import { SessionProvider } from "./session/SessionContext.js";
+import type { IdentityStore } from "./session/identityStore.js";
+
+afterEach(cleanup);
+
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
+
+const tom: Me = {
+  person: { id: "p", displayName: "Tom Nguyen", email: "tom.nguyen@finance.gov.au", jobTitle: "Senior Policy Officer", interests: [] },
+  agency: { id: "a", name: "Department of Finance", shortName: "Finance" },
+  tenantId: "t",
+  platformOwner: false,
+  permissions: {
+    "guildhall.use": true,
+    "profile.read": true,
+    "profile.update": true,
+    "directory.browse": true,
+    "community.propose": true,
+    "community.approve": false,
+  },
+};
+
+const identities = [
+  { key: "tom", displayName: "Tom Nguyen", description: "Finance · public servant", email: "", jobTitle: "" },
+  { key: "guest", displayName: "Jordan Lee (Guest)", description: "Guest account", email: "", jobTitle: "" },
+];
+
+/** The server as the browser sees it, in local mode. */
+function devServer(): FetchLike {
+  return async (url, init) => {
+    if (url === "/api/v1/client-config") return json(200, { authMode: "dev", clientId: "c", cloud: "Public" });
+    if (url === "/api/dev/identities") return json(200, { identities });
+    if (url === "/api/dev/token") {
+      const { key } = JSON.parse(String(init?.body)) as { key: string };
+      return json(200, { token: `token-${key}`, expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+    }
+    if (url === "/api/v1/me") {
+      const auth = new Headers(init?.headers).get("authorization");
+      if (auth === "Bearer token-tom") return json(200, tom);
+      return json(403, { error: { id: "eligibility.denied", message: "Guest accounts cannot use Guildhall.", reason: "guest_not_allowed", requestId: "r" } });
+    }
+    return json(404, { error: { id: "not_found", message: "Not found" } });
+  };
+}
+
+function memoryStore(initial?: string): IdentityStore {
+  let key = initial;
+  return { read: () => key, write: (k) => (key = k), clear: () => (key = undefined) };
+}
+
+function fakeHost(overrides: Partial<Host> = {}): Host {
+  return {
+    kind: "standalone",
+    initialTheme: "light",
+    onThemeChange: () => () => undefined,
+    notifyReady: vi.fn(),
+    notifyAuthFailure: vi.fn(),
+    registerTabConfig: () => false,
+    ...overrides,
+  };
+}
+
+function renderApp(fetch: FetchLike, options: { host?: Host; store?: IdentityStore; path?: string } = {}) {
+  const host = options.host ?? fakeHost();
+  render(
+    <HostProvider host={host}>
+      <SessionProvider host={host} clientOptions={{ fetch }} identityStore={options.store ?? memoryStore()}>
+        <MemoryRouter initialEntries={[options.path ?? "/"]}>
+          <AppContent />
+        </MemoryRouter>
+      </SessionProvider>
+    </HostProvider>,
+  );
+  return host;
+}
+
+describe("the tab in local demo mode", () => {
+  it("offers the picker, signs in the chosen person, and can switch back", async () => {
+    const store = memoryStore();
+    renderApp(devServer(), { store });
+    await screen.findByRole("heading", { level: 1, name: "Choose a demo identity" });
+    expect(screen.getByText("Local demo mode — no Microsoft 365 tenant connected")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: /Tom Nguyen/ }));
+    await screen.findByRole("heading", { level: 1, name: "Welcome, Tom Nguyen" });
+    expect(store.read()).toBe("tom");
+    fireEvent.click(within(screen.getByRole("banner")).getByRole("button", { name: "Switch identity" }));
+    await screen.findByRole("heading", { level: 1, name: "Choose a demo identity" });
+    expect(store.read()).toBeUndefined();
+  });
+
+  it("remembers the chosen person and shows the refusal for a guest", async () => {
+    renderApp(devServer(), { store: memoryStore("guest") });
+    await screen.findByRole("heading", { level: 1, name: "Guildhall is open to verified public servants only" });
+    expect(screen.getByRole("alert").textContent).toContain("Guest accounts cannot use Guildhall.");
+    expect(screen.queryByText(/tom.nguyen/)).toBeNull();
+  });
+
+  it("shows a retry button when the server can't be reached, and recovers", async () => {
+    let down = true;
+    const server = devServer();
+    renderApp(async (url, init) => {
+      if (down) throw new TypeError("Failed to fetch");
+      return server(url, init);
+    }, { store: memoryStore("tom") });
+    await screen.findByRole("heading", { level: 1, name: "Guildhall isn't responding" });
+    down = false;
+    fireEvent.click(screen.getByRole("button", { name: "Try again" }));
+    await screen.findByRole("heading", { level: 1, name: "Welcome, Tom Nguyen" });
+  });
+
+  it("renders public pages without signing anyone in", async () => {
+    const fetch = vi.fn(devServer());
+    renderApp(fetch, { path: "/privacy" });
+    expect(screen.getByRole("heading", { level: 1, name: "Privacy" })).toBeTruthy();
+    renderApp(fetch, { path: "/no-such-page" });
+    expect(screen.getByRole("heading", { level: 1, name: "Page not found" })).toBeTruthy();
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
+describe("the tab inside Teams", () => {
+  it("uses the Teams SSO token and tells Teams when the page is ready", async () => {
+    const getAuthToken = vi.fn(async () => "token-tom");
+    const host = renderApp(devServer(), { host: fakeHost({ kind: "teams", getAuthToken }) });
+    await screen.findByRole("heading", { level: 1, name: "Welcome, Tom Nguyen" });
+    expect(getAuthToken).toHaveBeenCalled();
+    expect(host.notifyReady).toHaveBeenCalled();
+    expect(screen.queryByText(/Local demo mode/)).toBeNull();
+  });
+
+  it("reports an authentication failure to Teams and explains it", async () => {
+    const fetch: FetchLike = async (url) =>
+      url === "/api/v1/me"
+        ? json(401, { error: { id: "auth.invalid_token", message: "The sign-in token was not accepted.", requestId: "r9" } })
+        : devServer()(url);
+    const host = renderApp(fetch, { host: fakeHost({ kind: "teams", getAuthToken: async () => "real-entra-token" }) });
+    await screen.findByRole("heading", { level: 1, name: "We couldn't sign you in" });
+    expect(host.notifyAuthFailure).toHaveBeenCalledWith("The sign-in token was not accepted.");
+  });
+});

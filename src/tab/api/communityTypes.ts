@@ -1,0 +1,197 @@
+/**
+ * The JSON shapes of the community, people and notice endpoints. They mirror the server's presenters
+ * (src/commands/communities/queries.ts, src/commands/people.ts); the tab may not import them.
+ */
+
+export const CLASSIFICATIONS = ["OFFICIAL", "OFFICIAL_SENSITIVE", "PROTECTED"] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+export const VISIBILITIES = ["open", "closed", "hidden"] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+export const SCOPES = ["cross_agency", "agency_only"] as const;
+export type Scope = (typeof SCOPES)[number];
+export const ROLES = ["owner", "moderator", "member"] as const;
+export type Role = (typeof ROLES)[number];
+export const TEAMS_PRESENCES = ["private_channel", "standard_channel", "team"] as const;
+export type TeamsPresence = (typeof TEAMS_PRESENCES)[number];
+export type CommunityStatus = "proposed" | "approved" | "rejected" | "archived";
+export type TeamsState = "not_connected" | "queued" | "provisioning" | "linked" | "failed" | "archived";
+export type StepStatus = "pending" | "running" | "done" | "failed" | "waiting";
+
+/** The per-community actions the server computes for the viewer. */
+export type CommunityAbility =
+  | "community.view"
+  | "community.join"
+  | "community.request"
+  | "community.leave"
+  | "community.invite"
+  | "community.decideRequests"
+  | "community.manageMembers"
+  | "community.changeRoles"
+  | "community.transferOwnership"
+  | "community.decideProposal"
+  | "community.retryProvisioning"
+  | "community.archive"
+  | "community.edit";
+export type Abilities = Record<CommunityAbility, boolean>;
+
+/** One row of `GET /api/v1/communities`. */
+export interface CommunitySummary {
+  id: string;
+  name: string;
+  purpose: string;
+  visibility: Visibility;
+  scope: Scope;
+  classification: Classification;
+  classificationLabel: string;
+  tags: string[];
+  status: CommunityStatus;
+  memberCount: number;
+  myRole: Role | null;
+  teamsState: TeamsState | null;
+}
+
+export interface CommunityList {
+  items: CommunitySummary[];
+  total: number;
+}
+
+/** Filters for the directory; empty values are left out of the query string. */
+export interface CommunityQuery {
+  q?: string;
+  tag?: string;
+  agencyId?: string;
+  classification?: Classification;
+  status?: "approved" | "archived" | "proposed";
+  mine?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export interface CommunityMember {
+  id: string;
+  displayName: string;
+  jobTitle: string | null;
+  agency: string | null;
+  role: Role;
+}
+
+export interface JoinRequest {
+  id: string;
+  message: string;
+  createdAt: string;
+  person: { id: string; displayName: string; agency: string | null };
+}
+
+export interface ProvisioningStep {
+  step: string;
+  status: StepStatus;
+  detail: string | null;
+}
+
+/** `GET /api/v1/communities/:id`: one community as the viewer may see it. */
+export interface CommunityDetail {
+  id: string;
+  name: string;
+  purpose: string;
+  termsOfReference: string;
+  codeOfPractice: string;
+  codeVersion: number;
+  visibility: Visibility;
+  scope: Scope;
+  agencies: { id: string; name: string; shortName: string }[];
+  classification: Classification;
+  classificationLabel: string;
+  tags: string[];
+  status: CommunityStatus;
+  decisionReason: string | null;
+  teamsPresence: TeamsPresence;
+  memberCount: number;
+  myRole: Role | null;
+  invited: boolean;
+  requested: boolean;
+  abilities: Abilities;
+  teams: { state: TeamsState; webUrl: string | null; lastError: string | null } | null;
+  provisioning: ProvisioningStep[];
+  members: CommunityMember[];
+  joinRequests: JoinRequest[];
+}
+
+/** What a community action answers: the updated community, or `{ left: true }` when it is now out of sight. */
+export type CommunityActionResult = CommunityDetail | { left: true };
+
+/** `POST /api/v1/communities`. */
+export interface ProposalInput {
+  name: string;
+  purpose: string;
+  termsOfReference: string;
+  codeOfPractice: string;
+  visibility: Visibility;
+  scope: Scope;
+  agencyIds?: string[];
+  classification: Classification;
+  tags?: string[];
+  teamsPresence?: TeamsPresence;
+}
+
+/** The POST actions under `/api/v1/communities/:id/…` and the body each takes. */
+export interface CommunityActionBodies {
+  decision: { decision: "approve" | "reject"; reason: string };
+  join: { acceptCodeOfPractice: true; codeVersion: number };
+  requests: { acceptCodeOfPractice: true; codeVersion: number; message: string };
+  leave: Record<string, never>;
+  invitations: { personId: string };
+  "members/remove": { personId: string; reason: string };
+  "members/role": { personId: string; role: Role };
+  ownership: { personId: string };
+  archive: Record<string, never>;
+  "provisioning/retry": Record<string, never>;
+}
+export type CommunityActionPath = keyof CommunityActionBodies;
+
+/** `GET /api/v1/people?q=`. */
+export interface PersonSearchResult {
+  id: string;
+  displayName: string;
+  jobTitle: string | null;
+  interests: string[];
+  agency: string | null;
+}
+
+/** `GET /api/v1/people/similar`. */
+export interface SimilarPerson {
+  id: string;
+  displayName: string;
+  jobTitle: string | null;
+  agency: string | null;
+  sharedInterests: string[];
+  sharedCommunities: number;
+}
+
+/** `GET /api/v1/people/:id` and `POST /api/v1/me/profile`. */
+export interface PersonProfile {
+  id: string;
+  displayName: string;
+  jobTitle: string | null;
+  interests: string[];
+  agency: { name: string; shortName: string } | null;
+  communities: { id: string; name: string; role: Role }[];
+}
+
+export interface ProfileInput {
+  jobTitle?: string;
+  interests?: string[];
+}
+
+/** `GET /api/v1/notifications`. */
+export interface Notice {
+  id: string;
+  kind: string;
+  communityId: string | null;
+  text: string;
+  createdAt: string;
+  read: boolean;
+}
+
+export interface Items<T> {
+  items: T[];
+}

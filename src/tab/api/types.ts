@@ -1,0 +1,83 @@
+/**
+ * The JSON shapes the Guildhall server sends the tab. The tab may not import server code, so these
+ * mirror the server's presenters; keep them in step with src/server's routes.
+ */
+
+export type AuthMode = "dev" | "entra";
+export type Cloud = "Public" | "GCC" | "USGov" | "USGovDoD";
+
+/** `GET /api/v1/client-config` (no auth): what the browser may know about the deployment. */
+export interface ClientConfig {
+  authMode: AuthMode;
+  clientId: string;
+  cloud: Cloud;
+}
+
+/** One demo person offered by the local-mode identity picker. */
+export interface DevIdentity {
+  key: string;
+  displayName: string;
+  description: string;
+  email: string;
+  jobTitle: string;
+}
+
+/** `GET /api/dev/identities` (local mode only). */
+export interface DevIdentitiesResponse {
+  identities: DevIdentity[];
+}
+
+/** `POST /api/dev/token` (local mode only). `expiresAt` is an ISO 8601 timestamp. */
+export interface DevTokenResponse {
+  token: string;
+  expiresAt: string;
+}
+
+/** The actions the server computes permissions for. */
+export const PERMISSION_KEYS = [
+  "guildhall.use",
+  "profile.read",
+  "profile.update",
+  "directory.browse",
+  "community.propose",
+  "community.approve",
+] as const;
+export type PermissionKey = (typeof PERMISSION_KEYS)[number];
+export type Permissions = Record<PermissionKey, boolean>;
+
+export interface Person {
+  id: string;
+  displayName: string;
+  email: string;
+  jobTitle: string;
+  interests: string[];
+}
+
+export interface Agency {
+  id: string;
+  name: string;
+  shortName: string;
+}
+
+/** `GET /api/v1/me`: the signed-in person, their agency and what the server says they may do. */
+export interface Me {
+  person: Person;
+  agency: Agency | null;
+  tenantId: string;
+  platformOwner: boolean;
+  permissions: Permissions;
+}
+
+/** Error ids the tab treats specially; any other id is still carried through as a string. */
+export type KnownErrorId = "auth.invalid_token" | "auth.missing_token" | "eligibility.denied";
+
+/** The server's error envelope for every 4xx/5xx. */
+export interface ErrorBody {
+  error: {
+    id: string;
+    message: string;
+    requestId?: string;
+    /** Present on `eligibility.denied`: tenant_not_allowed, guest_not_allowed, domain_not_allowed, … */
+    reason?: string;
+  };
+}

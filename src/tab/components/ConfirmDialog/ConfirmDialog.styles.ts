@@ -1,0 +1,9 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+export const useConfirmDialogStyles = makeStyles({
+  content: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+  },
+});

@@ -1,0 +1,20 @@
+import type { DevIdentity } from "../../api/types.js";
+import { DevIdentityPicker } from "../../components/DevIdentityPicker/DevIdentityPicker.js";
+import { Page } from "../../components/Page/Page.js";
+
+export interface ChooseIdentityProps {
+  identities: readonly DevIdentity[];
+  onChoose(key: string): void;
+}
+
+/** Local mode: pick a demo person. The server signs a token for them exactly as Teams SSO would. */
+export function ChooseIdentity({ identities, onChoose }: ChooseIdentityProps) {
+  return (
+    <Page
+      title="Choose a demo identity"
+      lead="This copy of Guildhall is running on its own, without a Microsoft 365 tenant. Pick a demo person to see Guildhall as they would: public servants from two tenants, a guest account, and someone from an organisation that isn't on the allow-list."
+    >
+      <DevIdentityPicker identities={identities} onChoose={onChoose} />
+    </Page>
+  );
+}

@@ -1,0 +1,123 @@
+// @vitest-environment jsdom
+import "../../testing/resizeObserver.js";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { MemoryRouter, Route, Routes } from "react-router-dom";
+import type { CommunityDetail } from "../../api/communityTypes.js";
+import { LiveAnnouncer } from "../../components/LiveAnnouncer/LiveAnnouncer.js";
+import { apiError, stubApi, type StubRoute } from "../../testing/apiStub.js";
+import { detailFor, meFor } from "../../testing/fixtures.js";
+import { Community } from "./Community.js";
+
+afterEach(cleanup);
+
+const ID = "c0a1b2c3-0000-4000-8000-000000000002";
+const BASE = `/api/v1/communities/${ID}`;
+
+function renderPage(routes: Record<string, StubRoute>, me = meFor()) {
+  const stub = stubApi(routes);
+  render(
+    <MemoryRouter initialEntries={[`/communities/${ID}`]}>
+      <LiveAnnouncer>
+        <Routes>
+          <Route path="/communities/:id" element={<Community me={me} api={stub.api} />} />
+          <Route path="/communities" element={<p>directory</p>} />
+        </Routes>
+      </LiveAnnouncer>
+    </MemoryRouter>,
+  );
+  return stub;
+}
+
+const tom = meFor({ person: { id: "p-tom", displayName: "Tom Nguyen", email: "tom.nguyen@finance.gov.au", jobTitle: "Senior Policy Officer", interests: [] } });
+const marcusMember = { id: "p-marcus", displayName: "Marcus Bell", jobTitle: "Data Analyst", agency: "ABS", role: "owner" as const };
+
+describe("Community page", () => {
+  it("shows the community, its plain-text terms and the pending Teams link, and lets a visitor ask to join", async () => {
+    const requested: CommunityDetail = detailFor({ requested: true }, { "community.request": true });
+    const stub = renderPage({ [`GET ${BASE}`]: detailFor({}, { "community.request": true }), [`POST ${BASE}/requests`]: requested }, tom);
+    await screen.findByRole("heading", { level: 1, name: "Regional Data Practitioners" });
+    expect(document.title).toBe("Regional Data Practitioners · Guildhall");
+    expect(document.body.textContent).toContain("Classification: OFFICIAL");
+    expect(within(screen.getByRole("region", { name: "About" })).getByText(/We meet monthly/).textContent).toBe("We meet monthly.\nMinutes are shared.");
+    expect(within(screen.getByRole("region", { name: "Microsoft Teams" })).getAllByText("Teams link pending — no Microsoft 365 tenant connected").length).toBeGreaterThan(0);
+    expect(screen.queryByRole("button", { name: "Join" })).toBeNull();
+    expect(screen.queryByRole("region", { name: "Requests to join" })).toBeNull();
+
+    fireEvent.click(screen.getByRole("button", { name: "Ask to join" }));
+    fireEvent.click(await screen.findByRole("checkbox", { name: "I accept the code of practice" }));
+    fireEvent.change(screen.getByRole("textbox", { name: /Message to the moderators/ }), { target: { value: "Hello" } });
+    fireEvent.click(screen.getByRole("button", { name: "Send request" }));
+    expect(await screen.findByText("You asked to join Regional Data Practitioners.")).toBeTruthy();
+    expect(stub.calls.find((c) => c.method === "POST")?.body).toEqual({ acceptCodeOfPractice: true, codeVersion: 2, message: "Hello" });
+    expect(screen.getByText(/You have asked to join/)).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Ask to join" })).toBeNull();
+  });
+
+  it("shows the server's refusal when joining is refused", async () => {
+    renderPage({
+      [`GET ${BASE}`]: detailFor({ visibility: "open" }, { "community.join": true }),
+      [`POST ${BASE}/join`]: apiError(403, "community.agency_only", "This community is open only to staff of particular agencies, and yours is not one of them.", { reason: "agency_only" }),
+    });
+    fireEvent.click(await screen.findByRole("button", { name: "Join" }));
+    fireEvent.click(await screen.findByRole("checkbox", { name: "I accept the code of practice" }));
+    fireEvent.click(screen.getByRole("button", { name: "Join community" }));
+    const dialog = screen.getByRole("dialog");
+    expect((await within(dialog).findByRole("alert")).textContent).toContain("open only to staff of particular agencies");
+  });
+
+  it("lets a moderator approve a request to join", async () => {
+    const request = { id: "r1", message: "", createdAt: "2030-01-01T00:00:00.000Z", person: { id: "p-tom", displayName: "Tom Nguyen", agency: "Finance" } };
+    const abilities = { "community.decideRequests": true, "community.manageMembers": true, "community.leave": true };
+    const stub = renderPage({
+      [`GET ${BASE}`]: detailFor({ myRole: "owner", members: [marcusMember], joinRequests: [request] }, abilities),
+      [`POST ${BASE}/requests/r1/decision`]: detailFor(
+        { myRole: "owner", memberCount: 3, members: [marcusMember, { id: "p-tom", displayName: "Tom Nguyen", jobTitle: null, agency: "Finance", role: "member" }] },
+        abilities,
+      ),
+    });
+    const requests = await screen.findByRole("region", { name: "Requests to join" });
+    fireEvent.click(within(requests).getByRole("button", { name: "Approve Tom Nguyen" }));
+    expect(await screen.findByText("Tom Nguyen is now a member.")).toBeTruthy();
+    expect(stub.calls.at(-1)?.body).toEqual({ decision: "approve", reason: "" });
+    expect(within(screen.getByRole("list", { name: "Members" })).getAllByRole("listitem")).toHaveLength(2);
+    expect(within(screen.getByRole("region", { name: "Requests to join" })).getByText("No one is waiting to join.")).toBeTruthy();
+  });
+
+  it("lets a platform owner approve a proposal", async () => {
+    renderPage({
+      [`GET ${BASE}`]: detailFor({ status: "proposed", teams: null }, { "community.decideProposal": true }),
+      [`POST ${BASE}/decision`]: detailFor({ status: "approved" }),
+    });
+    expect((await screen.findAllByText("Awaiting approval")).length).toBeGreaterThan(0);
+    fireEvent.click(screen.getByRole("button", { name: "Approve Regional Data Practitioners" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Approve community" }));
+    expect(await screen.findByText("Regional Data Practitioners is approved.")).toBeTruthy();
+  });
+
+  it("goes back to the directory after leaving a community the person can no longer see", async () => {
+    renderPage({ [`GET ${BASE}`]: detailFor({ myRole: "member", visibility: "hidden" }, { "community.leave": true }), [`POST ${BASE}/leave`]: { left: true } });
+    fireEvent.click(await screen.findByRole("button", { name: "Leave" }));
+    expect((await screen.findByRole("dialog")).textContent).toContain("new invitation");
+    fireEvent.click(screen.getByRole("button", { name: "Leave community" }));
+    expect(await screen.findByText("directory")).toBeTruthy();
+  });
+
+  it("answers not found without revealing anything", async () => {
+    renderPage({});
+    expect(await screen.findByRole("heading", { level: 1, name: "Page not found" })).toBeTruthy();
+    expect(document.title).toBe("Page not found · Guildhall");
+    expect(document.body.textContent).not.toContain("Regional");
+  });
+
+  it("copes when the server has no provisioning retry yet", async () => {
+    renderPage({
+      [`GET ${BASE}`]: detailFor(
+        { myRole: "owner", teams: { state: "failed", webUrl: null, lastError: "Graph refused." }, provisioning: [{ step: "create_channel", status: "failed", detail: null }] },
+        { "community.retryProvisioning": true },
+      ),
+    });
+    fireEvent.click(await screen.findByRole("button", { name: "Retry the Teams set-up" }));
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("Retrying is not available"));
+  });
+});

@@ -1,0 +1,127 @@
+// @vitest-environment jsdom
+import "../../testing/resizeObserver.js";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { MemoryRouter, Route, Routes } from "react-router-dom";
+import { LiveAnnouncer } from "../../components/LiveAnnouncer/LiveAnnouncer.js";
+import { apiError, json, stubApi, type StubRoute } from "../../testing/apiStub.js";
+import { AGENCIES, detailFor, meFor } from "../../testing/fixtures.js";
+import { ProposeCommunity } from "./ProposeCommunity.js";
+
+afterEach(cleanup);
+
+function renderForm(propose: StubRoute) {
+  const stub = stubApi({ "GET /api/v1/agencies": { items: AGENCIES }, "POST /api/v1/communities": propose });
+  render(
+    <MemoryRouter initialEntries={["/communities/new"]}>
+      <LiveAnnouncer>
+        <Routes>
+          <Route path="/communities/new" element={<ProposeCommunity me={meFor()} api={stub.api} />} />
+          <Route path="/communities/:id" element={<p>community page</p>} />
+        </Routes>
+      </LiveAnnouncer>
+    </MemoryRouter>,
+  );
+  return stub;
+}
+
+/** The error summary (Fluent also gives each field's message role="alert"). */
+async function findSummary(): Promise<HTMLElement> {
+  const title = await screen.findByText("The proposal needs changes");
+  const alert = title.closest<HTMLElement>("[role=alert]");
+  if (!alert) throw new Error("the summary is not an alert");
+  return alert;
+}
+
+const type = (name: RegExp, value: string) => fireEvent.change(screen.getByRole("textbox", { name }), { target: { value } });
+
+function fillIn() {
+  type(/^Name/, "Regional Evaluators");
+  type(/^Purpose/, "Evaluators outside the capitals sharing methods.");
+  type(/^Terms of reference/, "Monthly calls.\nShared library.");
+  type(/^Code of practice/, "Be kind.");
+  fireEvent.click(screen.getByRole("radio", { name: /^Closed/ }));
+  fireEvent.click(screen.getByRole("radio", { name: /^OFFICIAL: Routine/ }));
+  type(/^Tags/, "evaluation, data, evaluation");
+}
+
+describe("ProposeCommunity", () => {
+  it("sends the proposal and opens the new community's page", async () => {
+    const stub = renderForm(() => json(201, detailFor({ id: "new-id", status: "proposed" })));
+    expect(screen.getByRole("heading", { level: 1, name: "Propose a community" })).toBeTruthy();
+    fillIn();
+    expect(screen.getByText(/19 of 50 characters/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Send proposal" }));
+    await screen.findByText("community page");
+    expect(stub.calls.find((c) => c.method === "POST")?.body).toEqual({
+      name: "Regional Evaluators",
+      purpose: "Evaluators outside the capitals sharing methods.",
+      termsOfReference: "Monthly calls.\nShared library.",
+      codeOfPractice: "Be kind.",
+      visibility: "closed",
+      scope: "cross_agency",
+      classification: "OFFICIAL",
+      tags: ["evaluation", "data"],
+    });
+  });
+
+  it("puts the server's complaints on their fields and keeps what was typed", async () => {
+    renderForm(() =>
+      apiError(400, "request.invalid", "The proposal is not complete.", {
+        issues: [
+          { path: "purpose", message: "Say in a sentence or two what the community is for" },
+          { path: "tags.1", message: "Too big: expected string to have <=40 characters" },
+        ],
+      }),
+    );
+    fillIn();
+    fireEvent.click(screen.getByRole("button", { name: "Send proposal" }));
+    const summary = await findSummary();
+    expect(within(summary).getByRole("link", { name: /Purpose: Say in a sentence/ })).toBeTruthy();
+    expect(within(summary).getByRole("link", { name: /Tags: Too big/ })).toBeTruthy();
+    const purpose = screen.getByRole("textbox", { name: /^Purpose/ });
+    expect(purpose.getAttribute("aria-invalid")).toBe("true");
+    expect((purpose as HTMLTextAreaElement).value).toBe("Evaluators outside the capitals sharing methods.");
+    expect((screen.getByRole("textbox", { name: /^Name/ }) as HTMLInputElement).value).toBe("Regional Evaluators");
+  });
+
+  it("shows a naming-policy refusal and a presence mismatch on their fields", async () => {
+    let call = 0;
+    renderForm(() =>
+      ++call === 1
+        ? apiError(409, "community.name_taken", 'A community called "Regional Evaluators" already exists or is awaiting approval.')
+        : apiError(400, "community.presence_mismatch", "A closed or hidden community needs a private channel or its own team."),
+    );
+    fillIn();
+    fireEvent.click(screen.getByRole("button", { name: "Send proposal" }));
+    expect(await screen.findByRole("link", { name: /Name: A community called/ })).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Send proposal" }));
+    expect(await screen.findByRole("link", { name: /Place in Microsoft Teams: A closed or hidden/ })).toBeTruthy();
+  });
+
+  it("asks for the choices before sending, and names agencies for an agency-only community", async () => {
+    const stub = renderForm(() => json(201, detailFor({ id: "new-id" })));
+    fireEvent.click(screen.getByRole("button", { name: "Send proposal" }));
+    const summary = await findSummary();
+    expect(summary.textContent).toContain("Choose who can see and join the community.");
+    expect(summary.textContent).toContain("Choose the highest classification");
+    expect(stub.calls.some((c) => c.method === "POST")).toBe(false);
+
+    fillIn();
+    fireEvent.click(screen.getByRole("radio", { name: /^Agency-only/ }));
+    const agencies = await screen.findByRole("group", { name: "Agencies" });
+    await waitFor(() => expect(within(agencies).getAllByRole("checkbox")).toHaveLength(3));
+    expect((within(agencies).getByRole("checkbox", { name: /Australian Bureau of Statistics/ }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(within(agencies).getByRole("checkbox", { name: /Digital Transformation Agency/ }));
+    fireEvent.click(screen.getByRole("button", { name: "Send proposal" }));
+    await screen.findByText("community page");
+    expect(stub.calls.find((c) => c.method === "POST")?.body).toMatchObject({ scope: "agency_only", agencyIds: [AGENCIES[0]?.id, AGENCIES[2]?.id] });
+  });
+
+  it("counts the name's characters and says when it is too long", () => {
+    renderForm(() => json(201, {}));
+    type(/^Name/, "x".repeat(53));
+    expect(screen.getByText(/53 of 50 characters/)).toBeTruthy();
+    expect(screen.getByText("The name is 3 characters too long for Teams.")).toBeTruthy();
+  });
+});

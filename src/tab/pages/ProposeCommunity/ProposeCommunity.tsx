@@ -1,0 +1,98 @@
+import { Button } from "@fluentui/react-components";
+import { useState, type FormEvent } from "react";
+import { useNavigate } from "react-router-dom";
+import type { ApiClient } from "../../api/client.js";
+import type { Me } from "../../api/types.js";
+import { useResource } from "../../api/useResource.js";
+import { ErrorSummary } from "../../components/ErrorSummary/ErrorSummary.js";
+import { useAnnounce } from "../../components/LiveAnnouncer/LiveAnnouncer.js";
+import { Page } from "../../components/Page/Page.js";
+import { ProposalFields } from "../../components/ProposalFields/ProposalFields.js";
+import {
+  emptyDraft,
+  errorsFromServer,
+  FIELD_LABEL,
+  FIELD_ORDER,
+  fieldId,
+  missingChoices,
+  toInput,
+  type FieldErrors,
+  type ProposalDraft,
+} from "../../components/ProposalFields/proposalForm.js";
+import { useProposeCommunityStyles } from "./ProposeCommunity.styles.js";
+
+export interface ProposeCommunityProps {
+  me: Me;
+  api: ApiClient;
+}
+
+/** Propose a community of practice; a platform owner approves it before it opens. */
+export function ProposeCommunity({ me, api }: ProposeCommunityProps) {
+  const styles = useProposeCommunityStyles();
+  const navigate = useNavigate();
+  const announce = useAnnounce();
+  const agencies = useResource(() => api.agencies().then((r) => r.items), [api]);
+  const [draft, setDraft] = useState<ProposalDraft>(() => emptyDraft(me.agency?.id));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [general, setGeneral] = useState<string>();
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+
+  const fail = (fields: FieldErrors, message?: string) => {
+    setErrors(fields);
+    setGeneral(message);
+    setAttempt((n) => n + 1);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const missing = missingChoices(draft);
+    if (Object.keys(missing).length > 0) return fail(missing);
+    setBusy(true);
+    try {
+      const created = await api.proposeCommunity(toInput(draft));
+      announce(`Proposal sent. A platform owner will review ${created.name}.`);
+      navigate(`/communities/${created.id}`);
+    } catch (error) {
+      const found = errorsFromServer(error);
+      fail(found.fields, found.general);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!me.permissions["community.propose"]) {
+    return <Page title="Propose a community" lead="Your account may not propose communities. Ask your platform owner if you think it should." />;
+  }
+
+  const items = FIELD_ORDER.flatMap((f) => {
+    const message = errors[f];
+    return message ? [{ target: fieldId(f), label: FIELD_LABEL[f], message }] : [];
+  });
+
+  return (
+    <Page
+      title="Propose a community"
+      lead="Tell platform owners what the community is for and how it will work. Once approved, it opens in Guildhall and gets its own place in Microsoft Teams."
+    >
+      {items.length > 0 || general ? <ErrorSummary title="The proposal needs changes" items={items} general={general} attempt={attempt} /> : null}
+      <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate aria-label="Proposal">
+        <ProposalFields
+          draft={draft}
+          errors={errors}
+          agencies={agencies.state.status === "ready" ? agencies.state.data : me.agency ? [me.agency] : []}
+          onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
+        />
+        <div className={styles.actions}>
+          <Button type="submit" appearance="primary" disabledFocusable={busy}>
+            {busy ? "Sending…" : "Send proposal"}
+          </Button>
+          <Button appearance="secondary" onClick={() => navigate("/communities")}>
+            Cancel
+          </Button>
+        </div>
+      </form>
+    </Page>
+  );
+}

@@ -1,0 +1,112 @@
+/** The Graph gateway against the Graph stand-in: shapes, retries, throttling, async operations. */
+import { randomUUID } from "node:crypto";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { GraphFailure } from "../../src/graph/errors.js";
+import type { GraphGateway } from "../../src/graph/gateway.js";
+import { gatewayFor } from "../support/graph-standin/gateway.js";
+import { GraphStandIn } from "../support/graph-standin/server.js";
+
+let g: GraphStandIn;
+let gw: GraphGateway;
+let teamId: string;
+const owner = randomUUID();
+const users = Array.from({ length: 12 }, () => randomUUID());
+
+beforeEach(async () => {
+  g = new GraphStandIn({ timeScale: 0.01 });
+  await g.start();
+  g.addUser({ id: owner, userPrincipalName: "owner@finance.gov.au" });
+  for (const u of users) g.addUser({ id: u, userPrincipalName: `${u.slice(0, 6)}@finance.gov.au` });
+  teamId = g.addTeam("Communities host", users, [owner]);
+  gw = gatewayFor(g, { timeScale: 0.01 });
+});
+afterEach(async () => {
+  await g.stop();
+});
+
+const channelPosts = () => g.calls.filter((c) => c.method === "POST" && c.path.endsWith("/channels"));
+
+describe("Graph gateway", () => {
+  it("creates a private channel with its owner and finds it by name", async () => {
+    const ch = await gw.createChannel(teamId, { displayName: "Evaluation CoP", description: "d", membershipType: "private", ownerObjectIds: [owner] });
+    expect(ch.id).toMatch(/^19:.*@thread\.tacv2$/);
+    expect(ch.webUrl).toContain("teams.microsoft.com");
+    expect((await gw.findChannelByName(teamId, "Evaluation CoP"))?.id).toBe(ch.id);
+    expect(await gw.findChannelByName(teamId, "Nope")).toBeUndefined();
+    const members = await gw.listMembers({ teamId, channelId: ch.id });
+    expect(members).toEqual([expect.objectContaining({ objectId: owner, owner: true })]);
+  });
+
+  it("waits at least Retry-After on a 429, then succeeds", async () => {
+    g.inject(/^POST \/teams\/.*\/channels$/, { status: 429, retryAfter: 1 });
+    const t0 = Date.now();
+    await gw.createChannel(teamId, { displayName: "After throttle", description: "", membershipType: "standard", ownerObjectIds: [] });
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(1000);
+    expect(channelPosts().map((c) => c.status)).toEqual([429, 201]);
+  });
+
+  it("backs off on a 429 without Retry-After, on 503, and after a timeout", async () => {
+    g.inject(/^POST \/teams\/.*\/channels$/, { status: 429 }, { status: 503 }, { hangMs: 1500 });
+    const fast = gatewayFor(g, { timeScale: 0.01, timeoutMs: 400, baseDelayMs: 20 });
+    const ch = await fast.createChannel(teamId, { displayName: "Resilient", description: "", membershipType: "standard", ownerObjectIds: [] });
+    expect(ch.id).toBeTruthy();
+    expect(channelPosts().length).toBe(4);
+    expect(g.channelCount(teamId)).toBe(1);
+  });
+
+  it("does not retry a permanent 403 and explains it", async () => {
+    g.inject(/^POST \/teams\/.*\/channels$/, { status: 403 });
+    const err = await gw.createChannel(teamId, { displayName: "Forbidden", description: "", membershipType: "standard", ownerObjectIds: [] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GraphFailure);
+    expect((err as GraphFailure).retryable).toBe(false);
+    expect((err as GraphFailure).userMessage).toMatch(/permission/);
+    expect(channelPosts()).toHaveLength(1);
+  });
+
+  it("surfaces a Teams refusal (duplicate name, too long, owner not in team) without retrying", async () => {
+    await gw.createChannel(teamId, { displayName: "Once", description: "", membershipType: "standard", ownerObjectIds: [] });
+    await expect(gw.createChannel(teamId, { displayName: "once", description: "", membershipType: "standard", ownerObjectIds: [] })).rejects.toMatchObject({ status: 400, code: "NameAlreadyExists" });
+    await expect(gw.createChannel(teamId, { displayName: "x".repeat(51), description: "", membershipType: "standard", ownerObjectIds: [] })).rejects.toMatchObject({ retryable: false });
+    await expect(gw.createChannel(teamId, { displayName: "Stranger", description: "", membershipType: "private", ownerObjectIds: [randomUUID()] })).rejects.toMatchObject({ status: 400 });
+  });
+
+  it("creates a team asynchronously: 202 + Location, then polls to succeeded; a just-created team can 404", async () => {
+    const slow = new GraphStandIn({ timeScale: 1, teamCreationMs: 300, replicationDelayMs: 500 });
+    await slow.start();
+    try {
+      const sgw = gatewayFor(slow);
+      const started = await sgw.startTeamCreation({ displayName: "Big CoP", description: "", ownerObjectId: owner });
+      expect(started.operationUrl).toBe(`/teams('${started.teamId}')/operations('${started.operationUrl.split("'")[3]}')`);
+      expect((await sgw.pollOperation(started.operationUrl)).status).not.toBe("succeeded");
+      await expect(sgw.getTeamWebUrl(started.teamId)).rejects.toMatchObject({ status: 404 });
+      await new Promise((r) => setTimeout(r, 600));
+      expect((await sgw.pollOperation(started.operationUrl)).status).toBe("succeeded");
+      expect(await sgw.getTeamWebUrl(started.teamId)).toContain(started.teamId);
+    } finally {
+      await slow.stop();
+    }
+  });
+
+  it("paces member adds at 4 per minute per channel: a burst of 12 gets no 429", async () => {
+    const ch = await gw.createChannel(teamId, { displayName: "Paced", description: "", membershipType: "private", ownerObjectIds: [owner] });
+    const t0 = Date.now();
+    for (const u of users) await gw.addMember({ teamId, channelId: ch.id }, u, false);
+    const adds = g.calls.filter((c) => c.method === "POST" && c.path.endsWith("/members"));
+    expect(adds).toHaveLength(12);
+    expect(adds.every((c) => c.status === 201)).toBe(true);
+    // 12 adds at 4 per (60 s × 0.01) need at least two full windows.
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(1200);
+    expect(await gw.listMembers({ teamId, channelId: ch.id })).toHaveLength(13);
+  });
+
+  it("removes members (idempotently) and reads users, 404 meaning gone", async () => {
+    const ch = await gw.createChannel(teamId, { displayName: "Removals", description: "", membershipType: "private", ownerObjectIds: [owner] });
+    await gw.addMember({ teamId, channelId: ch.id }, users[0]!, false);
+    const m = (await gw.listMembers({ teamId, channelId: ch.id })).find((x) => x.objectId === users[0]);
+    await gw.removeMember({ teamId, channelId: ch.id }, m!.membershipId);
+    await gw.removeMember({ teamId, channelId: ch.id }, m!.membershipId);
+    expect((await gw.listMembers({ teamId, channelId: ch.id })).map((x) => x.objectId)).toEqual([owner]);
+    expect(await gw.getUser("t", owner)).toMatchObject({ accountEnabled: true, userType: "Member" });
+    expect(await gw.getUser("t", randomUUID())).toBeUndefined();
+  });
+});

@@ -1,0 +1,172 @@
+/**
+ * Approval → provisioning → membership sync → re-verification, through the real commands, the real
+ * database and the Graph gateway talking HTTP to the Graph stand-in.
+ */
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_IDENTITIES } from "../../src/domain/demo.js";
+import type { GraphGateway } from "../../src/graph/gateway.js";
+import { provisionCommunity, type ProvisionDeps } from "../../src/jobs/provision.js";
+import { reverifyMembers } from "../../src/jobs/reverify.js";
+import { syncMembers } from "../../src/jobs/syncMembers.js";
+import { gatewayFor } from "../support/graph-standin/gateway.js";
+import { GraphStandIn } from "../support/graph-standin/server.js";
+import { createHarness, type Harness } from "../support/harness.js";
+
+const FINANCE = "7f1c2a4e-0b8d-4c1e-9a51-3d2f6b8e1a01";
+let h: Harness;
+let g: GraphStandIn;
+let gw: GraphGateway;
+let hostTeamId: string;
+let deps: ProvisionDeps;
+const tokens = new Map<string, string>();
+const oid = (key: string) => DEMO_IDENTITIES.find((d) => d.key === key)!.objectId;
+
+beforeAll(async () => {
+  h = await createHarness({}, { commands: { graphConnected: true } });
+  for (const d of DEMO_IDENTITIES) tokens.set(d.key, await h.tokenFor(d.key));
+  g = new GraphStandIn({ timeScale: 0.01, teamCreationMs: 200, replicationDelayMs: 100 });
+  await g.start();
+  for (const d of DEMO_IDENTITIES) g.addUser({ id: d.objectId, userPrincipalName: d.email, companyName: "Department of Finance" });
+  hostTeamId = g.addTeam("Guildhall communities", [oid("tom")], [oid("priya")]);
+  gw = gatewayFor(g, { timeScale: 0.01, baseDelayMs: 20 });
+  deps = { db: h.store.db, teams: gw, hostTeamId, hostTenantId: FINANCE };
+});
+afterAll(async () => {
+  await h.close();
+  await g.stop();
+});
+
+async function api(who: string, method: "GET" | "POST", url: string, body?: unknown) {
+  const res = await h.app.inject({ method, url, headers: { authorization: `Bearer ${tokens.get(who)}` }, ...(body !== undefined ? { payload: body as object } : {}) });
+  return { status: res.statusCode, body: res.json() };
+}
+
+async function approved(proposer: string, over: Record<string, unknown> = {}): Promise<{ id: string; name: string }> {
+  const p = await api(proposer, "POST", "/api/v1/communities", {
+    name: `Provisioned ${randomUUID().slice(0, 8)}`,
+    purpose: "A community to test provisioning end to end.",
+    termsOfReference: "ToR",
+    codeOfPractice: "Code",
+    visibility: "closed",
+    scope: "cross_agency",
+    classification: "OFFICIAL",
+    ...over,
+  });
+  expect(p.status).toBe(201);
+  const d = await api("priya", "POST", `/api/v1/communities/${p.body.id}/decision`, { decision: "approve" });
+  expect(d.body.teams.state).toBe("queued");
+  return { id: p.body.id, name: p.body.name };
+}
+
+describe("provisioning", () => {
+  it("creates the private channel with its owner, records each step, and a second run changes nothing", async () => {
+    const c = await approved("tom");
+    const before = g.channelCount(hostTeamId);
+    expect(await provisionCommunity(deps, c.id)).toBe("linked");
+    expect(g.channelCount(hostTeamId)).toBe(before + 1);
+    const view = await api("tom", "GET", `/api/v1/communities/${c.id}`);
+    expect(view.body.teams.state).toBe("linked");
+    expect(view.body.teams.webUrl).toContain("teams.microsoft.com");
+    expect(view.body.provisioning.map((s: { status: string }) => s.status)).toEqual(["done", "done", "done"]);
+    const channel = g.teams.get(hostTeamId)!.channels.find((ch) => ch.displayName === c.name)!;
+    expect(channel.membershipType).toBe("private");
+    expect(channel.members.map((m) => [m.userId, m.roles])).toEqual([[oid("tom"), ["owner"]]]);
+    expect(await provisionCommunity(deps, c.id)).toBe("linked");
+    expect(g.channelCount(hostTeamId)).toBe(before + 1);
+  });
+
+  it("a job that died after Teams created the channel resumes without a duplicate", async () => {
+    const c = await approved("tom");
+    await gw.createChannel(hostTeamId, { displayName: c.name, description: "", membershipType: "private", ownerObjectIds: [oid("tom")] });
+    await h.store.db.updateTable("provisioning_steps").set({ status: "running" }).where("community_id", "=", c.id).where("step", "=", "create_channel").execute();
+    const before = g.channelCount(hostTeamId);
+    expect(await provisionCommunity(deps, c.id)).toBe("linked");
+    expect(g.channelCount(hostTeamId)).toBe(before);
+    const step = await h.store.db.selectFrom("provisioning_steps").selectAll().where("community_id", "=", c.id).where("step", "=", "create_channel").executeTakeFirstOrThrow();
+    expect(step.detail).toMatch(/earlier attempt/);
+  });
+
+  it("Graph failing permanently is surfaced with a reason and can be retried by an owner", async () => {
+    const c = await approved("tom");
+    g.inject(/^POST \/teams\/.*\/channels$/, { status: 403 });
+    expect(await provisionCommunity(deps, c.id)).toBe("failed");
+    const view = await api("tom", "GET", `/api/v1/communities/${c.id}`);
+    expect(view.body.teams).toMatchObject({ state: "failed", lastError: expect.stringMatching(/permission/) });
+    expect(view.body.provisioning[0]).toMatchObject({ step: "create_channel", status: "failed" });
+    expect(view.body.abilities["community.retryProvisioning"]).toBe(true);
+    expect((await api("marcus", "POST", `/api/v1/communities/${c.id}/provisioning/retry`)).status).toBe(403);
+    const retry = await api("tom", "POST", `/api/v1/communities/${c.id}/provisioning/retry`);
+    expect(retry.status).toBe(200);
+    expect(retry.body.teams.state).toBe("queued");
+    expect((await api("tom", "POST", `/api/v1/communities/${c.id}/provisioning/retry`)).status).toBe(409);
+    expect(await provisionCommunity(deps, c.id)).toBe("linked");
+  });
+
+  it("transient failures beyond the retry budget leave the job retryable, then it completes", async () => {
+    const c = await approved("tom");
+    g.inject(/^POST \/teams\/.*\/channels$/, ...Array.from({ length: 6 }, () => ({ status: 503 })));
+    await expect(provisionCommunity(deps, c.id)).rejects.toMatchObject({ retryable: true });
+    const link = await h.store.db.selectFrom("teams_links").selectAll().where("community_id", "=", c.id).executeTakeFirstOrThrow();
+    expect(link.state).toBe("provisioning");
+    expect(link.last_error).toMatch(/busy|retry/);
+    expect(await provisionCommunity(deps, c.id)).toBe("linked");
+    expect(g.teams.get(hostTeamId)!.channels.filter((ch) => ch.displayName === c.name)).toHaveLength(1);
+  });
+
+  it("a team-sized community is created asynchronously, polled, and never created twice", async () => {
+    const c = await approved("tom", { teamsPresence: "team" });
+    const teamsBefore = g.teams.size;
+    expect(await provisionCommunity(deps, c.id)).toBe("waiting_for_team");
+    expect(await provisionCommunity(deps, c.id)).toBe("waiting_for_team");
+    expect(g.teams.size).toBe(teamsBefore + 1);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await provisionCommunity(deps, c.id)).toBe("linked");
+    expect(g.teams.size).toBe(teamsBefore + 1);
+    expect(g.calls.filter((x) => x.method === "POST" && x.path === "/teams")).toHaveLength(1);
+  });
+});
+
+describe("membership sync and re-verification", () => {
+  it("adds new members to the host team then the channel, removes leavers, and reports other tenants", async () => {
+    const c = await approved("tom");
+    await provisionCommunity(deps, c.id);
+    // Priya (Finance) and Aisha (DTA, another tenant) are invited and join.
+    for (const who of ["priya", "aisha"]) {
+      const me = await api(who, "GET", "/api/v1/me");
+      await api("tom", "POST", `/api/v1/communities/${c.id}/invitations`, { personId: me.body.person.id });
+      expect((await api(who, "POST", `/api/v1/communities/${c.id}/join`, { acceptCodeOfPractice: true, codeVersion: 1 })).status).toBe(200);
+    }
+    const report = await syncMembers(deps, c.id);
+    expect(report).toMatchObject({ added: 1, notInHostTenant: 1, removed: 0 });
+    const channel = g.teams.get(hostTeamId)!.channels.find((ch) => ch.displayName === c.name)!;
+    expect(channel.members.map((m) => m.userId).sort()).toEqual([oid("priya"), oid("tom")].sort());
+    expect(await syncMembers(deps, c.id)).toMatchObject({ added: 0, removed: 0 });
+    await api("priya", "POST", `/api/v1/communities/${c.id}/leave`);
+    expect((await syncMembers(deps, c.id)).removed).toBe(1);
+    expect(channel.members.map((m) => m.userId)).toEqual([oid("tom")]);
+  });
+
+  it("removes a member whose account was disabled, tells the owners, and the channel follows", async () => {
+    const c = await approved("tom");
+    await provisionCommunity(deps, c.id);
+    const casey = { ...DEMO_IDENTITIES.find((d) => d.key === "tom")!, objectId: randomUUID(), displayName: "Casey Leaver", email: `casey.${randomUUID().slice(0, 6)}@finance.gov.au` };
+    g.addUser({ id: casey.objectId, userPrincipalName: casey.email });
+    tokens.set("casey", await h.issuer!.issue(casey));
+    const me = await api("casey", "GET", "/api/v1/me");
+    await api("tom", "POST", `/api/v1/communities/${c.id}/invitations`, { personId: me.body.person.id });
+    await api("casey", "POST", `/api/v1/communities/${c.id}/join`, { acceptCodeOfPractice: true, codeVersion: 1 });
+    await syncMembers(deps, c.id);
+    g.users.get(casey.objectId)!.accountEnabled = false;
+    const report = await reverifyMembers({ db: h.store.db, teams: gw, eligibility: h.config.eligibility, agencyAttribute: "companyName" });
+    expect(report.removals).toContainEqual({ personId: me.body.person.id, communityId: c.id, reason: "account_disabled" });
+    expect(report.removals.filter((r) => r.personId !== me.body.person.id)).toEqual([]);
+    const audit = await h.store.db.selectFrom("audit_log").selectAll().where("event", "=", "membership.reverification_removed").where("actor_object_id", "=", casey.objectId).execute();
+    expect(audit).toHaveLength(1);
+    const notices = (await api("tom", "GET", "/api/v1/notifications")).body.items;
+    expect(notices.some((n: { text: string }) => n.text.includes("Casey Leaver") && n.text.includes("disabled"))).toBe(true);
+    expect((await syncMembers(deps, c.id)).removed).toBe(1);
+    const channel = g.teams.get(hostTeamId)!.channels.find((ch) => ch.displayName === c.name)!;
+    expect(channel.members.map((m) => m.userId)).not.toContain(casey.objectId);
+  });
+});

@@ -1,0 +1,49 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { appendAudit } from "../../src/store/audit.js";
+import { connect, type Store } from "../../src/store/connection.js";
+import { migrateToLatest } from "../../src/store/migrate.js";
+import { resolveAgency } from "../../src/store/people.js";
+import { seedDemoData } from "../../src/store/seed.js";
+
+let store: Store;
+beforeAll(() => {
+  store = connect({ url: inject("databaseUrl"), ssl: "disable", poolMax: 2 });
+});
+afterAll(async () => {
+  await store.close();
+});
+
+describe("store", () => {
+  it("migrations are already applied and re-running them applies nothing", async () => {
+    expect(await migrateToLatest(store.db)).toEqual([]);
+  });
+
+  it("seeding demo data twice leaves the same rows", async () => {
+    await seedDemoData(store.db);
+    const count = async () => (await store.db.selectFrom("agencies").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow()).n;
+    const before = await count();
+    await seedDemoData(store.db);
+    expect(await count()).toBe(before);
+    expect(Number(before)).toBeGreaterThanOrEqual(3);
+  });
+
+  it("the audit log is append-only: updates, deletes and truncation are refused", async () => {
+    await appendAudit(store.db, { event: "test.append", outcome: "info", detail: { n: 1 } });
+    const row = await store.db.selectFrom("audit_log").selectAll().where("event", "=", "test.append").executeTakeFirstOrThrow();
+    await expect(store.db.updateTable("audit_log").set({ event: "tampered" }).where("id", "=", row.id).execute()).rejects.toThrow(/append-only/);
+    await expect(store.db.deleteFrom("audit_log").where("id", "=", row.id).execute()).rejects.toThrow(/append-only/);
+    await expect(sql`truncate audit_log`.execute(store.db)).rejects.toThrow(/append-only/);
+    const again = await store.db.selectFrom("audit_log").selectAll().where("id", "=", row.id).executeTakeFirstOrThrow();
+    expect(again.event).toBe("test.append");
+  });
+
+  it("resolves agencies by domain within a shared tenant, and never guesses between several", async () => {
+    const shared = "2b9e6d10-5c3a-4f7e-8d21-6a4c9e0f3b02";
+    expect((await resolveAgency(store.db, shared, "abs.gov.au"))?.short_name).toBe("ABS");
+    expect((await resolveAgency(store.db, shared, "dta.gov.au"))?.short_name).toBe("DTA");
+    expect(await resolveAgency(store.db, shared, "other.gov.au")).toBeUndefined();
+    expect((await resolveAgency(store.db, "7f1c2a4e-0b8d-4c1e-9a51-3d2f6b8e1a01", "other.gov.au"))?.short_name).toBe("Finance");
+    expect(await resolveAgency(store.db, "c0ffee00-1111-4222-8333-444455556666", "contoso.example.com")).toBeUndefined();
+  });
+});

@@ -1,0 +1,342 @@
+/**
+ * A local stand-in for the Microsoft Graph calls Guildhall makes, following ../shared/graph-contract
+ * (shapes, status codes, 202 + Location for team creation and archive) and the throttling limits in
+ * teams-platform.md (429 + Retry-After, Graph error body). Faults can be injected per route. Test code only.
+ */
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface StandInUser {
+  id: string;
+  userPrincipalName: string;
+  mail: string | null;
+  accountEnabled: boolean;
+  userType: "Member" | "Guest";
+  companyName: string | null;
+  department: string | null;
+}
+interface MemberRow {
+  id: string;
+  userId: string;
+  roles: string[];
+}
+interface Channel {
+  id: string;
+  displayName: string;
+  description: string;
+  membershipType: "standard" | "private";
+  members: MemberRow[];
+  archived: boolean;
+}
+interface Team {
+  id: string;
+  displayName: string;
+  createdAt: number;
+  members: MemberRow[];
+  channels: Channel[];
+  archived: boolean;
+}
+interface Operation {
+  id: string;
+  teamId: string;
+  kind: "create" | "archive";
+  startedAt: number;
+  fail: boolean;
+}
+export type Fault = { status: number; retryAfter?: number } | { hangMs: number };
+export interface CallRecord {
+  method: string;
+  path: string;
+  status: number;
+  at: number;
+}
+
+export interface StandInOptions {
+  /** Multiplies every time window (1 = real time; 0.01 turns "4 per minute" into "4 per 0.6 s"). */
+  timeScale?: number;
+  /** How long a new team answers 404 (documented replication delay), in ms (not scaled). */
+  replicationDelayMs?: number;
+  /** How long team creation takes before the operation succeeds. */
+  teamCreationMs?: number;
+}
+
+const LIMITS: Record<string, { count: number; perMs: number }> = {
+  createTeam: { count: 10, perMs: 1000 },
+  createChannel: { count: 30, perMs: 1000 },
+  addMember: { count: 30, perMs: 1000 },
+  memberAddsPerResource: { count: 4, perMs: 60_000 },
+  perTeam: { count: 4, perMs: 1000 },
+  get: { count: 30, perMs: 1000 },
+  other: { count: 30, perMs: 1000 },
+};
+
+function graphError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}) {
+  const rid = randomUUID();
+  res.writeHead(status, { "content-type": "application/json", "request-id": rid, ...headers });
+  res.end(JSON.stringify({ error: { code, message, innerError: { date: new Date().toISOString(), "request-id": rid, "client-request-id": rid } } }));
+}
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { "content-type": "application/json", ...headers });
+  res.end(body === null ? "" : JSON.stringify(body));
+}
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  let data = "";
+  for await (const chunk of req) data += chunk;
+  if (!data) return {};
+  return JSON.parse(data) as Record<string, unknown>;
+}
+
+
+export class GraphStandIn {
+  readonly users = new Map<string, StandInUser>();
+  readonly teams = new Map<string, Team>();
+  readonly operations = new Map<string, Operation>();
+  readonly calls: CallRecord[] = [];
+  private readonly faults: { pattern: RegExp; queue: Fault[] }[] = [];
+  private readonly windows = new Map<string, number[]>();
+  private readonly scale: number;
+  private readonly replicationDelayMs: number;
+  private readonly teamCreationMs: number;
+  private server = createServer((req, res) => void this.handle(req, res).catch((err: unknown) => graphError(res, 500, "InternalServerError", String(err))));
+  url = "";
+
+  constructor(o: StandInOptions = {}) {
+    this.scale = o.timeScale ?? 1;
+    this.replicationDelayMs = o.replicationDelayMs ?? 0;
+    this.teamCreationMs = o.teamCreationMs ?? 0;
+  }
+
+  async start(): Promise<string> {
+    await new Promise<void>((r) => this.server.listen(0, "127.0.0.1", r));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((r) => this.server.close(() => r()));
+  }
+
+  /** The user a `users('id-or-upn')` bind names: by object id, or by user principal name as Graph allows. */
+  private userIdOf(bind: unknown): string | undefined {
+    const key = /users\('([^']+)'\)/.exec(String(bind))?.[1]?.toLowerCase();
+    if (!key) return undefined;
+    if (!key.includes("@")) return key;
+    return [...this.users.values()].find((u) => u.userPrincipalName.toLowerCase() === key)?.id;
+  }
+
+  addUser(u: Partial<StandInUser> & { id: string; userPrincipalName: string }): void {
+    this.users.set(u.id.toLowerCase(), { mail: u.userPrincipalName, accountEnabled: true, userType: "Member", companyName: null, department: null, ...u, id: u.id.toLowerCase() });
+  }
+
+  addTeam(displayName: string, memberIds: string[] = [], ownerIds: string[] = []): string {
+    const id = randomUUID();
+    const members = [...new Set([...memberIds, ...ownerIds])].map((u) => ({ id: randomUUID(), userId: u.toLowerCase(), roles: ownerIds.includes(u) ? ["owner"] : [] }));
+    this.teams.set(id, { id, displayName, createdAt: 0, members, channels: [], archived: false });
+    return id;
+  }
+
+  /** The next calls whose "METHOD path" matches get these faults, in order. */
+  inject(pattern: RegExp, ...faults: Fault[]): void {
+    this.faults.push({ pattern, queue: faults });
+  }
+
+  channelCount(teamId: string): number {
+    return this.teams.get(teamId)?.channels.length ?? 0;
+  }
+
+  /** Sliding-window throttle: returns seconds to wait when over the limit. */
+  private throttle(key: string, limit: { count: number; perMs: number }): number | undefined {
+    const now = Date.now();
+    const window = limit.perMs * this.scale;
+    const times = (this.windows.get(key) ?? []).filter((t) => t > now - window);
+    if (times.length >= limit.count) {
+      this.windows.set(key, times);
+      return Math.max(1, Math.ceil((times[0]! + window - now) / 1000));
+    }
+    times.push(now);
+    this.windows.set(key, times);
+    return undefined;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://standin");
+    const path = decodeURIComponent(url.pathname).replace(/^\/v1\.0/, "");
+    const method = req.method ?? "GET";
+    const record: CallRecord = { method, path, status: 0, at: Date.now() };
+    this.calls.push(record);
+    const origEnd = res.end.bind(res);
+    res.end = ((...args: Parameters<ServerResponse["end"]>) => {
+      record.status = res.statusCode;
+      return origEnd(...args);
+    }) as ServerResponse["end"];
+
+    if (!/^Bearer \S+/.test(req.headers.authorization ?? "")) return graphError(res, 401, "InvalidAuthenticationToken", "Access token is empty.");
+    const fault = this.faults.find((f) => f.pattern.test(`${method} ${path}`) && f.queue.length > 0)?.queue.shift();
+    if (fault) {
+      if ("hangMs" in fault) {
+        await new Promise((r) => setTimeout(r, fault.hangMs));
+        if (res.destroyed) return;
+      } else {
+        return graphError(res, fault.status, fault.status === 429 ? "TooManyRequests" : fault.status === 503 ? "ServiceUnavailable" : "Forbidden", "Injected fault", fault.retryAfter !== undefined ? { "retry-after": String(fault.retryAfter) } : {});
+      }
+    }
+    const body = method === "POST" || method === "PATCH" ? await readBody(req) : {};
+    return this.route(method, path, url, body, res);
+  }
+
+  private limited(res: ServerResponse, ...keys: [string, string][]): boolean {
+    for (const [key, cls] of keys) {
+      const wait = this.throttle(key, LIMITS[cls]!);
+      if (wait !== undefined) {
+        graphError(res, 429, "TooManyRequests", "Rate limit exceeded", { "retry-after": String(wait) });
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private route(method: string, path: string, url: URL, body: Record<string, unknown>, res: ServerResponse): void {
+    let m: RegExpExecArray | null;
+    if (method === "POST" && path === "/teams") return this.createTeam(body, res);
+    if ((m = /^\/teams\('([^']+)'\)\/operations\('([^']+)'\)$/.exec(path))) return this.getOperation(m[2]!, res);
+    if ((m = /^\/teams\/([^/]+)(\/.*)?$/.exec(path))) {
+      const team = this.teams.get(m[1]!);
+      const rest = m[2] ?? "";
+      if (!team || Date.now() - team.createdAt < this.replicationDelayMs) return graphError(res, 404, "NotFound", "No team found with Group Id");
+      return this.teamRoute(method, team, rest, url, body, res);
+    }
+    if ((m = /^\/users\/([^/]+)$/.exec(path)) && method === "GET") {
+      if (this.limited(res, ["get", "get"])) return;
+      const u = this.users.get(m[1]!.toLowerCase());
+      if (!u) return graphError(res, 404, "Request_ResourceNotFound", `Resource '${m[1]}' does not exist.`);
+      return json(res, 200, { "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users/$entity", ...u });
+    }
+    graphError(res, 404, "UnknownError", `No route ${method} ${path}`);
+  }
+
+  private createTeam(body: Record<string, unknown>, res: ServerResponse): void {
+    if (this.limited(res, ["createTeam", "createTeam"])) return;
+    const members = Array.isArray(body["members"]) ? (body["members"] as Record<string, unknown>[]) : [];
+    const owner = members.find((m) => Array.isArray(m["roles"]) && (m["roles"] as string[]).includes("owner"));
+    if (!owner) return graphError(res, 400, "BadRequest", "Team owner is required when creating a team with application permissions.");
+    if (typeof body["displayName"] !== "string" || !body["displayName"]) return graphError(res, 400, "BadRequest", "displayName is required");
+    const id = randomUUID();
+    const ownerId = this.userIdOf(owner["user@odata.bind"]) ?? "";
+    this.teams.set(id, { id, displayName: body["displayName"], createdAt: Date.now(), members: [{ id: randomUUID(), userId: ownerId, roles: ["owner"] }], channels: [], archived: false });
+    const op: Operation = { id: randomUUID(), teamId: id, kind: "create", startedAt: Date.now(), fail: false };
+    this.operations.set(op.id, op);
+    json(res, 202, null, { location: `/teams('${id}')/operations('${op.id}')`, "content-location": `/teams('${id}')`, "content-length": "0" });
+  }
+
+  private getOperation(opId: string, res: ServerResponse): void {
+    if (this.limited(res, ["get", "get"])) return;
+    const op = this.operations.get(opId);
+    if (!op) return graphError(res, 404, "NotFound", "Operation not found");
+    const elapsed = Date.now() - op.startedAt;
+    const done = elapsed >= this.teamCreationMs;
+    const status = op.fail ? "failed" : done ? "succeeded" : elapsed > 0 ? "inProgress" : "notStarted";
+    json(res, 200, {
+      id: op.id,
+      operationType: op.kind === "create" ? "createTeam" : "archiveTeam",
+      createdDateTime: new Date(op.startedAt).toISOString(),
+      status,
+      lastActionDateTime: new Date().toISOString(),
+      attemptsCount: 1,
+      targetResourceId: op.teamId,
+      targetResourceLocation: `/teams('${op.teamId}')`,
+      error: op.fail ? { code: "Conflict", message: "Team creation failed" } : null,
+    });
+  }
+
+  private teamRoute(method: string, team: Team, rest: string, url: URL, body: Record<string, unknown>, res: ServerResponse): void {
+    const teamKey: [string, string] = [`team:${team.id}`, "perTeam"];
+    let m: RegExpExecArray | null;
+    if (rest === "" && method === "GET") {
+      if (this.limited(res, ["get", "get"], teamKey)) return;
+      return json(res, 200, { id: team.id, displayName: team.displayName, isArchived: team.archived, webUrl: `https://teams.microsoft.com/l/team/${team.id}` });
+    }
+    if (rest === "/archive" && method === "POST") {
+      if (this.limited(res, ["other", "other"], teamKey)) return;
+      team.archived = true;
+      const op: Operation = { id: randomUUID(), teamId: team.id, kind: "archive", startedAt: Date.now() - 1, fail: false };
+      this.operations.set(op.id, op);
+      return json(res, 202, null, { location: `/teams('${team.id}')/operations('${op.id}')` });
+    }
+    if (rest === "/channels" && method === "GET") {
+      if (this.limited(res, ["get", "get"], teamKey)) return;
+      const filter = /displayName eq '((?:[^']|'')*)'/.exec(url.searchParams.get("$filter") ?? "")?.[1]?.replace(/''/g, "'");
+      const value = team.channels.filter((c) => filter === undefined || c.displayName === filter).map((c) => this.channelView(team, c));
+      return json(res, 200, { "@odata.context": `https://graph.microsoft.com/v1.0/$metadata#teams('${team.id}')/channels`, "@odata.count": value.length, value });
+    }
+    if (rest === "/channels" && method === "POST") {
+      if (this.limited(res, ["createChannel", "createChannel"], teamKey)) return;
+      const name = String(body["displayName"] ?? "");
+      if (!name || [...name].length > 50) return graphError(res, 400, "BadRequest", "Channel name must be 1 to 50 characters.");
+      if (team.channels.some((c) => c.displayName.toLowerCase() === name.toLowerCase())) return graphError(res, 400, "NameAlreadyExists", "Channel name already existed, please use other name.");
+      const type = body["membershipType"] === "private" ? "private" : "standard";
+      const members = Array.isArray(body["members"]) ? (body["members"] as Record<string, unknown>[]) : [];
+      if (members.length > 200) return graphError(res, 400, "BadRequest", "A private channel can be created with at most 200 members.");
+      const rows: MemberRow[] = [];
+      for (const mem of members) {
+        const uid = this.userIdOf(mem["user@odata.bind"]);
+        if (!uid || !team.members.some((t) => t.userId === uid)) return graphError(res, 400, "BadRequest", "Member is not part of the parent team.");
+        rows.push({ id: randomUUID(), userId: uid, roles: (mem["roles"] as string[] | undefined) ?? [] });
+      }
+      if (type === "private" && !rows.some((r) => r.roles.includes("owner"))) return graphError(res, 400, "BadRequest", "A private channel created with application permissions must name an owner.");
+      const channel: Channel = { id: `19:${randomUUID().replace(/-/g, "")}@thread.tacv2`, displayName: name, description: String(body["description"] ?? ""), membershipType: type, members: rows, archived: false };
+      team.channels.push(channel);
+      return json(res, 201, this.channelView(team, channel));
+    }
+    if ((m = /^\/channels\/([^/]+)(\/.*)?$/.exec(rest))) {
+      const channel = team.channels.find((c) => c.id === m![1]);
+      if (!channel) return graphError(res, 404, "NotFound", "Channel not found");
+      return this.membersRoute(method, team, channel, m[2] ?? "", body, res);
+    }
+    if (rest.startsWith("/members")) return this.membersRoute(method, team, undefined, rest, body, res);
+    graphError(res, 404, "UnknownError", `No route ${method} /teams/{id}${rest}`);
+  }
+
+  private channelView(team: Team, c: Channel) {
+    return { id: c.id, displayName: c.displayName, description: c.description, membershipType: c.membershipType, isArchived: c.archived, webUrl: `https://teams.microsoft.com/l/channel/${encodeURIComponent(c.id)}/${encodeURIComponent(c.displayName)}?groupId=${team.id}` };
+  }
+
+  private membersRoute(method: string, team: Team, channel: Channel | undefined, rest: string, body: Record<string, unknown>, res: ServerResponse): void {
+    const teamKey: [string, string] = [`team:${team.id}`, "perTeam"];
+    const list = channel ? channel.members : team.members;
+    const resource = channel ? `channel:${channel.id}` : `team:${team.id}`;
+    if (rest === "/archive" && method === "POST" && channel) {
+      if (this.limited(res, ["other", "other"], teamKey)) return;
+      channel.archived = true;
+      return json(res, 204, null);
+    }
+    if (rest === "/members" && method === "GET") {
+      if (this.limited(res, ["get", "get"], teamKey)) return;
+      return json(res, 200, { value: list.map((r) => ({ "@odata.type": "#microsoft.graph.aadUserConversationMember", id: r.id, roles: r.roles, userId: r.userId, displayName: this.users.get(r.userId)?.userPrincipalName ?? null, email: this.users.get(r.userId)?.mail ?? null })) });
+    }
+    if (rest === "/members" && method === "POST") {
+      if (this.limited(res, ["addMember", "addMember"], [`adds:${resource}`, "memberAddsPerResource"], teamKey)) return;
+      const uid = this.userIdOf(body["user@odata.bind"]);
+      if (!uid) return graphError(res, 400, "BadRequest", "user@odata.bind is required");
+      if (channel && !team.members.some((t) => t.userId === uid)) return graphError(res, 400, "BadRequest", "Member is not part of the parent team.");
+      let row = list.find((r) => r.userId === uid);
+      if (!row) {
+        row = { id: randomUUID(), userId: uid, roles: (body["roles"] as string[] | undefined) ?? [] };
+        list.push(row);
+      }
+      return json(res, 201, { "@odata.type": "#microsoft.graph.aadUserConversationMember", id: row.id, roles: row.roles, userId: uid, displayName: null, email: null });
+    }
+    const m = /^\/members\/([^/]+)$/.exec(rest);
+    if (m && method === "DELETE") {
+      if (this.limited(res, ["other", "other"], teamKey)) return;
+      const i = list.findIndex((r) => r.id === m[1]);
+      if (i < 0) return graphError(res, 404, "NotFound", "Member not found");
+      list.splice(i, 1);
+      return json(res, 204, null);
+    }
+    graphError(res, 404, "UnknownError", `No route ${method} members${rest}`);
+  }
+}

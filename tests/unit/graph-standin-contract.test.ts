@@ -1,0 +1,144 @@
+/**
+ * The Graph stand-in checked against Microsoft's documented examples (../shared/graph-contract): for each
+ * documented request it implements, the same request gets the documented status, headers and the
+ * documented properties (with the same JSON types) that Guildhall reads.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GraphStandIn } from "../support/graph-standin/server.js";
+
+const CONTRACT = path.resolve(import.meta.dirname, "../../../shared/graph-contract");
+interface Example {
+  example: string;
+  api_version?: string;
+  request: { method: string; path: string; url: string; body?: Record<string, unknown> };
+  response: { status: number; headers?: Record<string, string>; body: Record<string, unknown> | null };
+}
+const load = (f: string) => JSON.parse(readFileSync(path.join(CONTRACT, f), "utf8")) as Example[];
+const typeOf = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
+
+let g: GraphStandIn;
+let teamId: string;
+const AUTH = { authorization: "Bearer contract-test", "content-type": "application/json" };
+
+beforeAll(async () => {
+  g = new GraphStandIn();
+  await g.start();
+  teamId = g.addTeam("Contract team");
+});
+afterAll(async () => {
+  await g.stop();
+});
+
+/** Make every user a documented example binds (by id or user principal name) exist and belong to the team. */
+function admitUsers(body: unknown) {
+  for (const m of JSON.stringify(body ?? {}).matchAll(/users\('([^']+)'\)/g)) {
+    const ref = m[1]!.toLowerCase();
+    const existing = [...g.users.values()].find((u) => u.id === ref || u.userPrincipalName.toLowerCase() === ref);
+    const id = existing?.id ?? (ref.includes("@") ? crypto.randomUUID() : ref);
+    if (!existing) g.addUser({ id, userPrincipalName: ref.includes("@") ? ref : `${id.slice(0, 8)}@example.gov.au` });
+    const team = g.teams.get(teamId)!;
+    if (!team.members.some((x) => x.userId === id)) team.members.push({ id: `m-${id}`, userId: id, roles: [] });
+  }
+}
+
+async function send(method: string, p: string, body?: unknown) {
+  const res = await fetch(`${g.url}/v1.0${p}`, { method, headers: AUTH, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
+}
+
+function expectDocumentedProps(actual: Record<string, unknown> | null, documented: Record<string, unknown>, props: string[]) {
+  for (const p of props) {
+    expect(actual, `property ${p}`).toHaveProperty([p]);
+    if (documented[p] !== undefined && documented[p] !== null) expect(typeOf(actual![p]), `type of ${p}`).toBe(typeOf(documented[p]));
+  }
+}
+
+describe("Graph stand-in fidelity", () => {
+  const channelExamples = load("channel-create.json").filter((e) => e.response.status === 201 && !e.request.url.includes("/beta/") && !e.request.body?.["@microsoft.graph.channelCreationMode"]);
+  it.each(channelExamples.map((e) => [e.example, e] as const))("POST channel: %s", async (_name, e) => {
+    teamId = g.addTeam(`Contract team ${e.example}`); // examples reuse channel names; each gets its own team
+    admitUsers(e.request.body);
+    const res = await send("POST", `/teams/${teamId}/channels`, e.request.body);
+    expect(res.status).toBe(e.response.status);
+    expectDocumentedProps(res.body, e.response.body!, ["id", "displayName", "description", ...(e.response.body!["membershipType"] ? ["membershipType", "webUrl"] : [])]);
+    expect(res.body!["displayName"]).toBe(e.request.body!["displayName"]);
+  });
+
+  it("GET channels returns a value array of documented channel objects", async () => {
+    const doc = load("channel-list.json")[0]!;
+    const res = await send("GET", `/teams/${teamId}/channels`);
+    expect(res.status).toBe(doc.response.status);
+    expect(Array.isArray(res.body!["value"])).toBe(true);
+    const first = (doc.response.body!["value"] as Record<string, unknown>[])[0]!;
+    expectDocumentedProps((res.body!["value"] as Record<string, unknown>[])[0]!, first, ["id", "displayName", "description", "membershipType"]);
+  });
+
+  it.each(load("channel-members-add.json").filter((e) => e.request.body).map((e) => [e.example, e] as const))("POST channel member: %s", async (_name, e) => {
+    admitUsers(e.request.body);
+    await new Promise((r) => setTimeout(r, 1100)); // stay under the documented 4 requests per second per team
+    const ch = await send("POST", `/teams/${teamId}/channels`, { displayName: `Members ${crypto.randomUUID().slice(0, 8)}`, membershipType: "standard" });
+    expect(ch.status).toBe(201);
+    const res = await send("POST", `/teams/${teamId}/channels/${encodeURIComponent(String(ch.body!["id"]))}/members`, e.request.body);
+    expect(res.status).toBe(e.response.status);
+    expectDocumentedProps(res.body, e.response.body!, ["@odata.type", "id", "roles", "userId"]);
+    expect(res.body!["roles"]).toEqual(e.request.body!["roles"]);
+  });
+
+  it.each(load("team-create.json").filter((e) => e.example.includes("Application permissions") && /users\('[0-9a-f-]{36}'\)/.test(JSON.stringify(e.request.body))).map((e) => [e.example, e] as const))(
+    "POST /teams: %s → 202 with Location and Content-Location, no body",
+    async (_name, e) => {
+      admitUsers(e.request.body);
+      const res = await send("POST", "/teams", e.request.body);
+      expect(res.status).toBe(202);
+      expect(res.body).toBeNull();
+      const documented = e.response.headers!["Location"]!;
+      const shape = (s: string) => s.replace(/'[^']+'/g, "'{id}'");
+      expect(shape(res.headers.get("location")!)).toBe(shape(documented));
+      expect(shape(res.headers.get("content-location")!)).toBe(shape(e.response.headers!["Content-Location"]!));
+      const op = await send("GET", res.headers.get("location")!);
+      const statuses = (JSON.parse(readFileSync(path.join(CONTRACT, "teams-async-operation.json"), "utf8")) as { status_values: { member: string }[] }).status_values.map((s) => s.member);
+      expect(statuses).toContain(op.body!["status"]);
+      for (const p of ["id", "operationType", "createdDateTime", "status", "lastActionDateTime", "attemptsCount", "targetResourceId", "targetResourceLocation", "error"]) expect(op.body).toHaveProperty([p]);
+    },
+  );
+
+  it("POST /teams/{id}/archive → 202 with a Location", async () => {
+    const doc = load("team-archive.json")[0]!;
+    const res = await send("POST", `/teams/${g.addTeam("Archive me")}/archive`, doc.request.body ?? {});
+    expect(res.status).toBe(doc.response.status);
+    expect(res.headers.get("location")).toMatch(/^\/teams\('[^']+'\)\/operations\('[^']+'\)$/);
+  });
+
+  it("GET /users/{id} returns the documented user properties Guildhall reads", async () => {
+    const doc = load("user-get.json")[0]!;
+    g.addUser({ id: "48d31887-5fad-4d73-a9f5-3c356e68a038", userPrincipalName: "megan@example.gov.au" });
+    const res = await send("GET", "/users/48d31887-5fad-4d73-a9f5-3c356e68a038");
+    expect(res.status).toBe(doc.response.status);
+    expectDocumentedProps(res.body, doc.response.body!, ["id", "userPrincipalName", "mail"]);
+    expect((await send("GET", "/users/00000000-0000-4000-8000-000000000000")).status).toBe(404);
+  });
+
+  it("errors and throttling use the documented error body and Retry-After", async () => {
+    g.inject(/^GET \/users\//, { status: 429, retryAfter: 7 });
+    const res = await send("GET", "/users/48d31887-5fad-4d73-a9f5-3c356e68a038");
+    expect(res.status).toBe(429);
+    expect(res.headers.get("retry-after")).toBe("7");
+    expect(Object.keys(res.body!)).toEqual(["error"]);
+    expect(typeof (res.body!["error"] as Record<string, unknown>)["code"]).toBe("string");
+    expect(typeof (res.body!["error"] as Record<string, unknown>)["message"]).toBe("string");
+    const noToken = await fetch(`${g.url}/v1.0/users/x`);
+    expect(noToken.status).toBe(401);
+  });
+
+  it("throttles at the documented per-team limit (4 requests per second) with 429 + Retry-After", async () => {
+    const fresh = g.addTeam("Throttle me");
+    const res = [];
+    for (let i = 0; i < 6; i++) res.push(await send("GET", `/teams/${fresh}/channels`));
+    expect(res.slice(0, 4).map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(res[4]!.status).toBe(429);
+    expect(Number(res[4]!.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+  });
+});
