@@ -3,7 +3,7 @@
  * member not guest, verified domain, and for agency-only communities the agency attribute). Leavers are
  * removed from the community (and, through the sync job, its channel), audit-logged, and owners told.
  */
-import { sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
 import { notify } from "../commands/notify.js";
 import { domainAllowed, type EligibilitySettings } from "../domain/policy.js";
 import { appendAudit } from "../store/audit.js";
@@ -47,17 +47,54 @@ const TEXT: Record<LeaverReason, string> = {
   agency_changed: "they are no longer with an agency this community is for",
 };
 
-export async function reverifyMembers(deps: ReverifyDeps, options: { limit?: number } = {}): Promise<ReverifyReport> {
-  const report: ReverifyReport = { checked: 0, removals: [], communities: [] };
-  const people = await deps.db
-    .selectFrom("people as p")
-    .leftJoin("agencies as a", "a.id", "p.agency_id")
-    .select(["p.id", "p.tenant_id", "p.object_id", "p.display_name", "a.name as agency_name", "a.id as agency_id"])
-    .where((eb) => eb.exists(eb.selectFrom("memberships as m").select("m.person_id").whereRef("m.person_id", "=", "p.id")))
-    .orderBy("p.id")
-    .limit(options.limit ?? 10_000)
-    .execute();
+export interface ReverifyOptions {
+  /** Re-check only members of these communities (an owner's "check now", or a test's own rows). */
+  communityIds?: readonly string[];
+  /** People read per page; the whole membership is walked page by page. */
+  pageSize?: number;
+}
 
+export async function reverifyMembers(deps: ReverifyDeps, options: ReverifyOptions = {}): Promise<ReverifyReport> {
+  const report: ReverifyReport = { checked: 0, removals: [], communities: [] };
+  const scope = options.communityIds;
+  if (scope !== undefined && scope.length === 0) return report;
+  const pageSize = options.pageSize ?? 500;
+  let after: string | null = null;
+  for (;;) {
+    const page = await deps.db
+      .selectFrom("people as p")
+      .leftJoin("agencies as a", "a.id", "p.agency_id")
+      .select(["p.id", "p.tenant_id", "p.object_id", "p.display_name", "a.name as agency_name", "a.id as agency_id"])
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("memberships as m")
+            .select("m.person_id")
+            .whereRef("m.person_id", "=", "p.id")
+            .$if(scope !== undefined, (q) => q.where("m.community_id", "in", scope ?? [])),
+        ),
+      )
+      .$if(after !== null, (q) => q.where("p.id", ">", after ?? ""))
+      .orderBy("p.id")
+      .limit(pageSize)
+      .execute();
+    if (page.length === 0) break;
+    after = page[page.length - 1]?.id ?? null;
+    await reverifyPage(deps, page, scope, report);
+    if (page.length < pageSize) break;
+  }
+  return report;
+}
+
+interface PersonRow {
+  id: string;
+  tenant_id: string;
+  object_id: string;
+  display_name: string;
+  agency_name: string | null;
+}
+
+async function reverifyPage(deps: ReverifyDeps, people: readonly PersonRow[], scope: readonly string[] | undefined, report: ReverifyReport): Promise<void> {
   for (const p of people) {
     report.checked += 1;
     const user = await deps.teams.getUser(p.tenant_id, p.object_id);
@@ -67,6 +104,7 @@ export async function reverifyMembers(deps: ReverifyDeps, options: { limit?: num
       .innerJoin("communities as c", "c.id", "m.community_id")
       .select(["m.community_id", "c.scope", "c.display_name"])
       .where("m.person_id", "=", p.id)
+      .$if(scope !== undefined, (q) => q.where("m.community_id", "in", scope ?? []))
       .execute();
     const attr = user ? user[deps.agencyAttribute] : null;
     const agencyMismatch = attr !== null && p.agency_name !== null && attr.trim().toLowerCase() !== p.agency_name.toLowerCase();
@@ -84,7 +122,5 @@ export async function reverifyMembers(deps: ReverifyDeps, options: { limit?: num
       report.removals.push({ personId: p.id, communityId: m.community_id, reason });
       if (!report.communities.includes(m.community_id)) report.communities.push(m.community_id);
     }
-    if (problem === null) await deps.db.updateTable("people").set({ last_seen_at: sql<Date>`last_seen_at` }).where("id", "=", p.id).execute();
   }
-  return report;
 }

@@ -158,8 +158,10 @@ describe("membership sync and re-verification", () => {
     await api("casey", "POST", `/api/v1/communities/${c.id}/join`, { acceptCodeOfPractice: true, codeVersion: 1 });
     await syncMembers(deps, c.id);
     g.users.get(casey.objectId)!.accountEnabled = false;
-    const report = await reverifyMembers({ db: h.store.db, teams: gw, eligibility: h.config.eligibility, agencyAttribute: "companyName" });
+    const report = await reverifyMembers({ db: h.store.db, teams: gw, eligibility: h.config.eligibility, agencyAttribute: "companyName" }, { communityIds: [c.id], pageSize: 1 });
     expect(report.removals).toContainEqual({ personId: me.body.person.id, communityId: c.id, reason: "account_disabled" });
+    // Tom (the owner) and Casey are both checked, one page each; only Casey leaves.
+    expect(report.checked).toBe(2);
     expect(report.removals.filter((r) => r.personId !== me.body.person.id)).toEqual([]);
     const audit = await h.store.db.selectFrom("audit_log").selectAll().where("event", "=", "membership.reverification_removed").where("actor_object_id", "=", casey.objectId).execute();
     expect(audit).toHaveLength(1);
