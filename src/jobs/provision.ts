@@ -135,3 +135,32 @@ async function provisionTeam(deps: ProvisionDeps, c: Community, link: TeamsLink)
   await setStep(deps.db, c.id, "add_owners", "done", null);
   return "linked";
 }
+
+/** What the owner reads when Teams kept failing until the job ran out of retries. */
+export const GAVE_UP_MESSAGE = "Microsoft Teams kept failing for a while, so Guildhall stopped trying. Retry the set-up when Teams is working again.";
+
+/**
+ * The provisioning job used up its retries (pg-boss moved it to the dead-letter queue): mark the set-up
+ * failed, keeping the last reason Teams gave, so owners see it and can retry instead of waiting forever.
+ */
+export async function abandonProvisioning(db: Kysely<Database>, communityId: string): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
+    const link = await tx
+      .updateTable("teams_links")
+      .set({ state: "failed", last_error: sql<string>`${GAVE_UP_MESSAGE} || coalesce(' Last answer from Teams: ' || last_error, '')`, updated_at: sql<Date>`now()` })
+      .where("community_id", "=", communityId)
+      .where("state", "in", ["queued", "provisioning"])
+      .returning("community_id")
+      .executeTakeFirst();
+    if (!link) return false;
+    await tx
+      .updateTable("provisioning_steps")
+      .set({ status: "failed", detail: GAVE_UP_MESSAGE, updated_at: sql<Date>`now()` })
+      .where("community_id", "=", communityId)
+      .where("status", "in", ["pending", "running"])
+      .where("step", "=", (eb) => eb.selectFrom("provisioning_steps as s").select("s.step").where("s.community_id", "=", communityId).where("s.status", "in", ["pending", "running"]).orderBy("s.position").limit(1))
+      .execute();
+    await appendAudit(tx, { event: "community.provisioning_abandoned", outcome: "info", detail: { communityId } });
+    return true;
+  });
+}

@@ -9,7 +9,7 @@ import type { EligibilitySettings } from "../domain/policy.js";
 import type { Database } from "../store/schema.js";
 import { flagInactiveCommunities, LIFECYCLE_QUEUE } from "./lifecycle.js";
 import type { TeamsPort } from "./ports.js";
-import { provisionCommunity } from "./provision.js";
+import { abandonProvisioning, provisionCommunity } from "./provision.js";
 import { QUEUES, type Jobs } from "./queue.js";
 import { reverifyMembers, REVERIFY_QUEUE } from "./reverify.js";
 import { syncMembers } from "./syncMembers.js";
@@ -42,6 +42,12 @@ export async function registerWorkers(deps: WorkerDeps): Promise<void> {
     const outcome = await provisionCommunity(provisionDeps, job.data.communityId);
     // Team creation is asynchronous: poll again no sooner than the documented 30 seconds.
     if (outcome === "waiting_for_team") await boss.send(QUEUES.provision, job.data, { startAfter: 30, singletonKey: `${job.data.communityId}:poll` });
+  });
+
+  // Out of retries: say so on the community page instead of showing "in progress" for ever.
+  await boss.work<{ communityId: string }>(`${QUEUES.provision}.dead`, { batchSize: 1 }, async ([job]: CommunityJob[]) => {
+    if (!job) return;
+    if (await abandonProvisioning(deps.db, job.data.communityId)) deps.logger.warn({ communityId: job.data.communityId }, "provisioning gave up after its retries");
   });
 
   await boss.work<{ communityId: string }>(QUEUES.syncMembers, { batchSize: 1 }, async ([job]: CommunityJob[]) => {

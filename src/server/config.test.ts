@@ -118,6 +118,18 @@ describe("loadConfig", () => {
     expect(problems({ ...production, GRAPH_BASE_URL: "https://graph.microsoft.us" })).toEqual([]);
   });
 
+  it("connects Graph only with a host team, an app secret and the host team's tenant, and refuses half a connection", () => {
+    expect(loadConfig({}).communities.graphConnected).toBe(false);
+    expect(loadConfig(production).communities).toMatchObject({ graphConnected: false, hostTenantId: T1 });
+    expect(loadConfig({ ...production, GRAPH_HOST_TEAM_ID: "team-1" }).communities).toMatchObject({ graphConnected: true, hostTeamId: "team-1", hostTenantId: T1 });
+    // Local mode with a developer tenant (or the Graph stand-in): demo identities, real Graph calls.
+    const local = { GRAPH_HOST_TEAM_ID: "team-1", AAD_APP_CLIENT_SECRET: "s", AAD_APP_TENANT_ID: T1, GRAPH_BASE_URL: "http://127.0.0.1:9999" };
+    expect(loadConfig(local).communities).toMatchObject({ graphConnected: true, hostTenantId: T1 });
+    expect(loadConfig(local).authMode).toBe("dev");
+    expect(problems({ GRAPH_HOST_TEAM_ID: "team-1" }).join("\n")).toMatch(/AAD_APP_CLIENT_SECRET is not[\s\S]*AAD_APP_TENANT_ID is not/);
+    expect(problems({ ...production, GRAPH_HOST_TEAM_ID: "team-1", AAD_APP_CLIENT_SECRET: undefined }).join()).toMatch(/AAD_APP_CLIENT_SECRET/);
+  });
+
   it("lowercases allow-lists so comparisons are exact", () => {
     const c = loadConfig({ ALLOWED_TENANT_IDS: T1.toUpperCase(), ALLOWED_EMAIL_DOMAINS: "Finance.GOV.au" });
     expect(c.eligibility.allowedTenantIds.has(T1)).toBe(true);

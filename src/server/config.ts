@@ -128,8 +128,10 @@ export interface Config {
     inactivityDays: number;
     /** Directory attribute naming a person's agency, re-checked for agency-only communities. */
     agencyAttribute: "companyName" | "department";
-    /** The team whose channels host communities; with it and an app secret, Graph is connected. */
+    /** The team whose channels host communities; with it, an app secret and its tenant, Graph is connected. */
     hostTeamId: string | undefined;
+    /** The tenant of the host team (AAD_APP_TENANT_ID, else BOT_TENANT_ID outside local mode). */
+    hostTenantId: string | undefined;
     graphConnected: boolean;
   };
 }
@@ -186,6 +188,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     else if (!GUID.test(e.BOT_ID)) problems.push("BOT_ID must be a GUID");
     if (!e.BOT_TENANT_ID) problems.push("BOT_TENANT_ID is required outside local mode (single-tenant bot)");
     if (e.BOT_TYPE === "SingleTenant" && !e.BOT_PASSWORD) problems.push("BOT_PASSWORD is required for BOT_TYPE=SingleTenant");
+  }
+
+  // Graph is connected by naming the host team; half a connection is a mistake, not a quiet local mode.
+  const hostTenantId = e.AAD_APP_TENANT_ID ?? (local ? undefined : e.BOT_TENANT_ID);
+  if (e.GRAPH_HOST_TEAM_ID) {
+    if (!e.AAD_APP_CLIENT_SECRET) problems.push("GRAPH_HOST_TEAM_ID is set but AAD_APP_CLIENT_SECRET is not: Guildhall cannot call Microsoft Graph without it");
+    if (!hostTenantId) problems.push("GRAPH_HOST_TEAM_ID is set but AAD_APP_TENANT_ID is not: name the tenant that holds the host team");
   }
 
   if (production) {
@@ -263,7 +272,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       inactivityDays: e.COMMUNITY_INACTIVITY_DAYS,
       agencyAttribute: e.AGENCY_DIRECTORY_ATTRIBUTE,
       hostTeamId: e.GRAPH_HOST_TEAM_ID,
-      graphConnected: !local && e.AAD_APP_CLIENT_SECRET !== undefined && e.GRAPH_HOST_TEAM_ID !== undefined,
+      hostTenantId,
+      graphConnected: e.GRAPH_HOST_TEAM_ID !== undefined && e.AAD_APP_CLIENT_SECRET !== undefined && hostTenantId !== undefined,
     },
   };
 }

@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   if (config.demoData) await seedDemoData(store.db);
 
   const jobs = await startJobs({ url, ssl, logger });
-  const hostTenantId = config.aad.tenantId ?? config.bot.tenantId;
+  const hostTenantId = config.communities.hostTenantId;
   const graph =
     config.communities.graphConnected && config.aad.clientSecret && config.communities.hostTeamId && hostTenantId
       ? new GraphGateway({

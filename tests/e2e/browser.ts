@@ -3,7 +3,8 @@
  * Shared by the end-to-end tests: `launchBrowser()` gives a fresh profile each time; `runAxe(page)`
  * returns the serious and critical WCAG violations on the page as it stands.
  */
-import { existsSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -81,4 +82,31 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, targets: v.nodes.map((n) => n.target.join(" ")) }));
+}
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+/** The newest modification time under `dir` (files only). */
+function newestIn(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Build the tab as `npm run build:tab` does, unless dist/tab is already newer than every source it is built
+ * from (`npm run test:e2e` builds once; a suite run on its own still sees the code as it is now).
+ */
+export function buildTab(): void {
+  const built = path.join(ROOT, "dist/tab/index.html");
+  const sources = Math.max(newestIn(path.join(ROOT, "src/tab")), statSync(path.join(ROOT, "vite.config.ts")).mtimeMs, statSync(path.join(ROOT, "package-lock.json")).mtimeMs);
+  if (existsSync(built) && statSync(built).mtimeMs > sources) return;
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    // Vitest sets NODE_ENV=test, which Vite would carry into a development build of React and Griffel.
+    env: { ...process.env, NODE_ENV: "production" },
+  });
 }

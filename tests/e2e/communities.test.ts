@@ -5,16 +5,10 @@
  * community never shows to someone outside it, not even by its address. axe-core finds no serious or
  * critical WCAG violations on the directory, the propose form or the community page, light or dark.
  */
-import { execFileSync } from "node:child_process";
-import path from "node:path";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../support/server-process.js";
-import { chromiumAvailable, launchBrowser, runAxe, type LaunchedBrowser } from "./browser.js";
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const THEMES = ["light", "dark"] as const;
-type Theme = (typeof THEMES)[number];
+import { buildTab, chromiumAvailable, launchBrowser, type LaunchedBrowser } from "./browser.js";
+import { bodyText, expectAccessible, TabSession, THEMES } from "./session.js";
 
 const NAME = "Regional Evaluation Practitioners";
 const PENDING = "Teams link pending — no Microsoft 365 tenant connected";
@@ -24,60 +18,13 @@ let server: RunningServer;
 let browser: LaunchedBrowser;
 /** The proposed community's address, once Marcus has proposed it. */
 let communityPath = "";
-const errors: string[] = [];
-
-/**
- * No serious or critical violations. One known false positive is set aside, and only after checking each
- * element in the page: Fluent's focus-trap sentinels (`<i data-tabster-dummy aria-hidden tabindex=0>`),
- * which exist to bounce focus back into an open dialog (microsoft/tabster#288).
- */
-async function expectAccessible(page: Page, label: string): Promise<void> {
-  const found = await runAxe(page);
-  const violations = [];
-  for (const v of found) {
-    if (v.id === "aria-hidden-focus") {
-      const sentinels = await page.evaluate(
-        (targets) => targets.every((t) => document.querySelector(t)?.hasAttribute("data-tabster-dummy") === true),
-        v.targets,
-      );
-      if (sentinels) continue;
-    }
-    violations.push(v);
-  }
-  expect(violations, `${label}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-}
-
-/** A new browser tab (own sessionStorage) signed in as a demo person, then at `route`. */
-async function signInAs(name: string, route: string, theme: Theme = "light"): Promise<Page> {
-  const page = await browser.newPage();
-  page.on("pageerror", (e) => errors.push(`${name}: ${e.message}`));
-  await page.goto(`${server.url}/?theme=${theme}`);
-  await page.getByRole("heading", { level: 1, name: "Choose a demo identity" }).waitFor();
-  await page.getByRole("button", { name: new RegExp(`^${name}`) }).click();
-  await page.getByRole("heading", { level: 1, name: /^Welcome, / }).waitFor();
-  await visit(page, route, theme);
-  return page;
-}
-
-/** Load a route afresh (the chosen identity survives in sessionStorage). */
-async function visit(page: Page, route: string, theme: Theme = "light"): Promise<void> {
-  const joiner = route.includes("?") ? "&" : "?";
-  await page.goto(`${server.url}${route}${joiner}theme=${theme}`);
-}
-
-/** The page's text as a screen reader has it (including visually hidden text such as "Classification: "). */
-async function bodyText(page: Page): Promise<string> {
-  return (await page.locator("body").textContent()) ?? "";
-}
+const session = new TabSession(() => server.url, () => browser);
+const signInAs = session.signInAs.bind(session);
+const visit = session.visit.bind(session);
 
 describe.skipIf(!chromiumAvailable() && process.env["CI"] !== "true")("communities in Chromium (local demo mode)", () => {
   beforeAll(async () => {
-    execFileSync(process.execPath, [path.join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], {
-      cwd: ROOT,
-      stdio: "inherit",
-      // Vitest sets NODE_ENV=test, which Vite would carry into a development build of React and Griffel.
-      env: { ...process.env, NODE_ENV: "production" },
-    });
+    buildTab();
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   });
 
@@ -229,6 +176,6 @@ describe.skipIf(!chromiumAvailable() && process.env["CI"] !== "true")("communiti
   });
 
   it("raised no errors in any page", () => {
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

@@ -3,14 +3,11 @@
  * demo person sees what the server says they should, guests and outsiders see the refusal and no data,
  * and axe-core finds no serious or critical WCAG violations in the light or dark theme.
  */
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../support/server-process.js";
-import { chromiumAvailable, launchBrowser, runAxe, type LaunchedBrowser } from "./browser.js";
+import { buildTab, chromiumAvailable, launchBrowser, runAxe, type LaunchedBrowser } from "./browser.js";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 
 interface PublicServant {
   key: string;
@@ -67,12 +64,7 @@ async function devToken(key: string): Promise<string> {
 
 describe.skipIf(!chromiumAvailable() && process.env["CI"] !== "true")("the tab in Chromium (local demo mode)", () => {
   beforeAll(async () => {
-    execFileSync(process.execPath, [path.join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], {
-      cwd: ROOT,
-      stdio: "inherit",
-      // Vitest sets NODE_ENV=test, which Vite would carry into a development build of React and Griffel.
-      env: { ...process.env, NODE_ENV: "production" },
-    });
+    buildTab();
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   });
 

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_IDENTITIES } from "../../src/domain/demo.js";
 import type { GraphGateway } from "../../src/graph/gateway.js";
-import { provisionCommunity, type ProvisionDeps } from "../../src/jobs/provision.js";
+import { abandonProvisioning, GAVE_UP_MESSAGE, provisionCommunity, type ProvisionDeps } from "../../src/jobs/provision.js";
 import { reverifyMembers } from "../../src/jobs/reverify.js";
 import { syncMembers } from "../../src/jobs/syncMembers.js";
 import { gatewayFor } from "../support/graph-standin/gateway.js";
@@ -112,6 +112,26 @@ describe("provisioning", () => {
     expect(link.last_error).toMatch(/busy|retry/);
     expect(await provisionCommunity(deps, c.id)).toBe("linked");
     expect(g.teams.get(hostTeamId)!.channels.filter((ch) => ch.displayName === c.name)).toHaveLength(1);
+  });
+
+  it("when the job runs out of retries the set-up shows as failed with the last reason, and a retry still works", async () => {
+    const c = await approved("tom");
+    g.inject(/^POST \/teams\/.*\/channels$/, ...Array.from({ length: 6 }, () => ({ status: 503 })));
+    await expect(provisionCommunity(deps, c.id)).rejects.toMatchObject({ retryable: true });
+    // pg-boss hands the spent job to the dead-letter worker, which calls this.
+    expect(await abandonProvisioning(h.store.db, c.id)).toBe(true);
+    expect(await abandonProvisioning(h.store.db, c.id)).toBe(false);
+    const view = await api("tom", "GET", `/api/v1/communities/${c.id}`);
+    expect(view.body.teams.state).toBe("failed");
+    expect(view.body.teams.lastError).toContain(GAVE_UP_MESSAGE);
+    expect(view.body.teams.lastError).toMatch(/Last answer from Teams: .*(busy|retry)/);
+    expect(view.body.provisioning.find((s: { step: string }) => s.step === "create_channel")).toMatchObject({ status: "failed" });
+    expect(view.body.abilities["community.retryProvisioning"]).toBe(true);
+    expect((await api("tom", "POST", `/api/v1/communities/${c.id}/provisioning/retry`)).status).toBe(200);
+    expect(await provisionCommunity(deps, c.id)).toBe("linked");
+    expect(g.teams.get(hostTeamId)!.channels.filter((ch) => ch.displayName === c.name)).toHaveLength(1);
+    // A link that is already set up is never marked failed by a late dead letter.
+    expect(await abandonProvisioning(h.store.db, c.id)).toBe(false);
   });
 
   it("a team-sized community is created asynchronously, polled, and never created twice", async () => {

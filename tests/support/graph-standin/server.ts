@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from "jose";
 
 export interface StandInUser {
   id: string;
@@ -59,6 +60,11 @@ export interface StandInOptions {
   replicationDelayMs?: number;
   /** How long team creation takes before the operation succeeds. */
   teamCreationMs?: number;
+  /**
+   * Verify bearer tokens as Graph does: signed by this issuer's keys, `aud` naming this stand-in, an app-only
+   * token from the host tenant. Without it any bearer token is accepted (unit-level gateway tests).
+   */
+  trust?: { jwks: JSONWebKeySet; issuer: string; tenantId: string };
 }
 
 const LIMITS: Record<string, { count: number; perMs: number }> = {
@@ -100,6 +106,7 @@ export class GraphStandIn {
   private readonly scale: number;
   private readonly replicationDelayMs: number;
   private readonly teamCreationMs: number;
+  private readonly trust: StandInOptions["trust"];
   private server = createServer((req, res) => void this.handle(req, res).catch((err: unknown) => graphError(res, 500, "InternalServerError", String(err))));
   url = "";
 
@@ -107,6 +114,21 @@ export class GraphStandIn {
     this.scale = o.timeScale ?? 1;
     this.replicationDelayMs = o.replicationDelayMs ?? 0;
     this.teamCreationMs = o.teamCreationMs ?? 0;
+    this.trust = o.trust;
+  }
+
+  /** Graph's answer to a token it cannot accept: 401 InvalidAuthenticationToken. */
+  private async tokenProblem(authorization: string | undefined): Promise<string | null> {
+    const token = /^Bearer (\S+)$/.exec(authorization ?? "")?.[1];
+    if (!token) return "Access token is empty.";
+    if (!this.trust) return null;
+    try {
+      const { payload } = await jwtVerify(token, createLocalJWKSet(this.trust.jwks), { audience: this.url, issuer: this.trust.issuer, algorithms: ["RS256"] });
+      if (payload["tid"] !== this.trust.tenantId) return "Access token is from another tenant.";
+      return null;
+    } catch (err) {
+      return `Access token validation failure: ${(err as Error).message}`;
+    }
   }
 
   async start(): Promise<string> {
@@ -174,7 +196,8 @@ export class GraphStandIn {
       return origEnd(...args);
     }) as ServerResponse["end"];
 
-    if (!/^Bearer \S+/.test(req.headers.authorization ?? "")) return graphError(res, 401, "InvalidAuthenticationToken", "Access token is empty.");
+    const tokenProblem = await this.tokenProblem(req.headers.authorization);
+    if (tokenProblem) return graphError(res, 401, "InvalidAuthenticationToken", tokenProblem);
     const fault = this.faults.find((f) => f.pattern.test(`${method} ${path}`) && f.queue.length > 0)?.queue.shift();
     if (fault) {
       if ("hangMs" in fault) {

@@ -34,9 +34,9 @@ describe("TeamsPresence", () => {
     expect(screen.queryByRole("button", { name: /Retry/ })).toBeNull();
   });
 
-  it("shows a failure with a retry, and copes when the server has no retry yet", async () => {
+  it("shows a failure with a retry, and the server's reason when the retry is refused", async () => {
     const onRetry = vi.fn(async () => {
-      throw new ApiError(404, "not_found", "Nothing was found at this address.");
+      throw new ApiError(409, "community.provisioning_running", "The Teams set-up is already running.");
     });
     render(
       <TeamsPresence
@@ -52,7 +52,7 @@ describe("TeamsPresence", () => {
     );
     expect(screen.getByText("Microsoft Graph refused the request (403).")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Retry the Teams set-up" }));
-    expect((await screen.findByRole("alert")).textContent).toContain("Retrying is not available");
+    expect((await screen.findByRole("alert")).textContent).toContain("The Teams set-up is already running.");
     expect(onRetry).toHaveBeenCalledOnce();
   });
 

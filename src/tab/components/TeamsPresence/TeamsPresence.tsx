@@ -1,6 +1,5 @@
 import { Badge, Button, Card, Link, MessageBar, MessageBarBody, MessageBarTitle, type BadgeProps } from "@fluentui/react-components";
 import { useState } from "react";
-import { ApiError } from "../../api/client.js";
 import type { CommunityDetail, StepStatus } from "../../api/communityTypes.js";
 import { describeError } from "../../api/describeError.js";
 import { PRESENCE_TEXT, STEP_STATUS_TEXT, stepText, teamsStateText } from "../CommunityFacts/communityText.js";
@@ -34,11 +33,7 @@ export function TeamsPresence({ community, canRetry, onRetry }: TeamsPresencePro
     try {
       await onRetry();
     } catch (error) {
-      setProblem(
-        error instanceof ApiError && error.isNotFound
-          ? "Retrying is not available from this server yet. Ask a platform owner to retry the set-up."
-          : describeError(error).message,
-      );
+      setProblem(describeError(error).message);
     } finally {
       setBusy(false);
     }

@@ -110,14 +110,38 @@ describe("Community page", () => {
     expect(document.body.textContent).not.toContain("Regional");
   });
 
-  it("copes when the server has no provisioning retry yet", async () => {
+  it("retries a failed Teams set-up and follows each step until the channel is ready", async () => {
+    const failed = detailFor(
+      { myRole: "owner", teams: { state: "failed", webUrl: null, lastError: "Microsoft Teams refused the request." }, provisioning: [{ step: "create_channel", status: "failed", detail: "Forbidden" }] },
+      { "community.retryProvisioning": true },
+    );
+    const queued = { ...failed, teams: { state: "queued" as const, webUrl: null, lastError: null }, provisioning: [{ step: "create_channel" as const, status: "pending" as const, detail: null }] };
+    const running = { ...queued, teams: { ...queued.teams, state: "provisioning" as const }, provisioning: [{ step: "create_channel" as const, status: "running" as const, detail: null }] };
+    const linked = { ...queued, teams: { state: "linked" as const, webUrl: "https://teams.microsoft.com/l/channel/19%3Aabc", lastError: null }, provisioning: [{ step: "create_channel" as const, status: "done" as const, detail: null }] };
+    const answers = [failed, running, linked];
+    const stub = renderPage({ [`GET ${BASE}`]: () => answers.shift() ?? linked, [`POST ${BASE}/provisioning/retry`]: queued });
+    const teams = await screen.findByRole("region", { name: "Microsoft Teams" });
+    expect(teams.textContent).toContain("Microsoft Teams refused the request.");
+    fireEvent.click(within(teams).getByRole("button", { name: "Retry the Teams set-up" }));
+    await waitFor(() => expect(within(teams).queryByRole("button", { name: "Retry the Teams set-up" })).toBeNull());
+    // The page asks again by itself while the set-up runs, and stops once the link is there.
+    const link = await within(teams).findByRole("link", { name: "Open in Microsoft Teams" }, { timeout: 8_000 });
+    expect(link.getAttribute("href")).toBe("https://teams.microsoft.com/l/channel/19%3Aabc");
+    const gets = stub.calls.filter((c) => c.method === "GET").length;
+    expect(gets).toBe(3);
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(stub.calls.filter((c) => c.method === "GET").length).toBe(gets);
+  }, 20_000);
+
+  it("shows why a retry was refused", async () => {
     renderPage({
       [`GET ${BASE}`]: detailFor(
         { myRole: "owner", teams: { state: "failed", webUrl: null, lastError: "Graph refused." }, provisioning: [{ step: "create_channel", status: "failed", detail: null }] },
         { "community.retryProvisioning": true },
       ),
+      [`POST ${BASE}/provisioning/retry`]: apiError(409, "community.not_connected", "No Microsoft 365 tenant is connected, so there is nothing to retry yet."),
     });
     fireEvent.click(await screen.findByRole("button", { name: "Retry the Teams set-up" }));
-    await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("Retrying is not available"));
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("nothing to retry yet"));
   });
 });

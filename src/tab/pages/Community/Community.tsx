@@ -33,6 +33,7 @@ export function Community({ me, api }: CommunityProps) {
   const { state } = resource;
   const c = state.status === "ready" ? state.data : undefined;
   const notFound = state.status === "error" && state.error instanceof ApiError && state.error.isNotFound;
+  useSetUpProgress(api, id, c, resource.replace);
   const title = notFound ? "Page not found" : c?.name;
   useEffect(() => {
     if (title) document.title = `${title} · Guildhall`;
@@ -66,6 +67,52 @@ export function Community({ me, api }: CommunityProps) {
       {c ? <CommunityBody me={me} api={api} community={c} onUpdate={resource.replace} /> : null}
     </Page>
   );
+}
+
+/** How often the page asks again while Teams is being set up: soon at first, then less often. */
+const PROGRESS_DELAYS_MS = [2_000, 3_000, 5_000, 10_000, 30_000];
+
+/**
+ * While the Teams set-up is queued or running, fetch the community again now and then so each step shows
+ * as it happens, and say so to screen readers when it finishes. A failed fetch keeps what is on screen.
+ */
+function useSetUpProgress(api: ApiClient, id: string, c: CommunityDetail | undefined, replace: (next: CommunityDetail) => void): void {
+  const announce = useAnnounce();
+  const teamsState = c?.teams?.state;
+  const inProgress = teamsState === "queued" || teamsState === "provisioning";
+  const [attempt, setAttempt] = useState(0);
+  const [watched, setWatched] = useState(false);
+  useEffect(() => {
+    if (inProgress) setWatched(true);
+    else setAttempt(0);
+  }, [inProgress]);
+  useEffect(() => {
+    if (!watched || inProgress) return;
+    if (teamsState === "linked") announce("The Microsoft Teams set-up is finished.");
+    if (teamsState === "failed") announce("The Microsoft Teams set-up did not finish.");
+    setWatched(false);
+  }, [watched, inProgress, teamsState, announce]);
+  useEffect(() => {
+    if (!inProgress) return;
+    let cancelled = false;
+    const delay = PROGRESS_DELAYS_MS[Math.min(attempt, PROGRESS_DELAYS_MS.length - 1)];
+    const timer = setTimeout(() => {
+      api.community(id).then(
+        (next) => {
+          if (cancelled) return;
+          replace(next);
+          setAttempt((a) => a + 1);
+        },
+        () => {
+          if (!cancelled) setAttempt((a) => a + 1);
+        },
+      );
+    }, delay);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [api, id, inProgress, attempt, replace]);
 }
 
 interface CommunityBodyProps {
