@@ -14,6 +14,8 @@ export default defineConfig({
           include: ["src/**/*.test.{ts,tsx}", "bot/**/*.test.ts", "tests/unit/**/*.test.ts"],
           environment: "node",
           setupFiles: ["tests/support/unit-setup.ts"],
+          // jsdom component tests share two CI cores with the integration project.
+          testTimeout: 20_000,
         },
       },
       {

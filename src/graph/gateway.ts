@@ -6,7 +6,7 @@
 import { Client, HTTPMessageHandler, ResponseType, type Context, type Middleware } from "@microsoft/microsoft-graph-client";
 import { failureFrom, GraphFailure } from "./errors.js";
 import { Pacer, TEAMS_LIMITS, type Rate } from "./pacer.js";
-import { DEFAULT_RETRY, RetryMiddleware, type RetryOptions } from "./retry.js";
+import { backoffMs, DEFAULT_RETRY, parseRetryAfter, RetryMiddleware, type RetryOptions } from "./retry.js";
 import type { TokenSource } from "./tokens.js";
 
 export interface GatewayOptions {
@@ -34,6 +34,57 @@ interface Member {
   owner: boolean;
 }
 type OpStatus = "notStarted" | "inProgress" | "succeeded" | "failed";
+
+/** One request inside a JSON batch, with the limits it counts against (each item is throttled on its own). */
+export interface BatchRequest {
+  id: string;
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  /** Relative to the version root, e.g. `/users/{id}`. */
+  url: string;
+  body?: unknown;
+  limits: [string, Rate][];
+}
+
+export interface BatchResponse {
+  id: string;
+  status: number;
+  body: unknown;
+}
+
+/** Documented maximum number of requests in one `$batch`. */
+export const BATCH_LIMIT = 20;
+/** Documented maximum number of members in one `POST /teams/{id}/members/add`. */
+export const BULK_ADD_LIMIT = 200;
+const RETRY_ITEM_STATUS = new Set([429, 503, 504]);
+
+interface RawUser {
+  id: string;
+  accountEnabled?: boolean;
+  userType?: string;
+  mail?: string | null;
+  userPrincipalName: string;
+  companyName?: string | null;
+  department?: string | null;
+}
+const USER_SELECT = "$select=id,accountEnabled,userType,mail,userPrincipalName,companyName,department";
+
+function directoryUser(u: RawUser) {
+  return {
+    objectId: u.id.toLowerCase(),
+    accountEnabled: u.accountEnabled !== false,
+    userType: u.userType === "Guest" ? ("Guest" as const) : ("Member" as const),
+    mail: u.mail ?? null,
+    userPrincipalName: u.userPrincipalName,
+    companyName: u.companyName ?? null,
+    department: u.department ?? null,
+  };
+}
+
+function headerValue(headers: unknown, name: string): string | undefined {
+  if (typeof headers !== "object" || headers === null) return undefined;
+  const hit = Object.entries(headers).find(([k]) => k.toLowerCase() === name);
+  return typeof hit?.[1] === "string" ? hit[1] : undefined;
+}
 
 const enc = encodeURIComponent;
 
@@ -64,9 +115,12 @@ export class GraphGateway {
   private readonly client: Client;
   private readonly pacer: Pacer;
 
+  private readonly retry: RetryOptions;
+
   constructor(private readonly o: GatewayOptions) {
     const authHandler = new BearerMiddleware(o.graphRoot, () => o.tokens.appOnly(o.tenantId));
-    const retry = new RetryMiddleware({ ...DEFAULT_RETRY, ...o.retry });
+    this.retry = { ...DEFAULT_RETRY, ...o.retry };
+    const retry = new RetryMiddleware(this.retry);
     const http = new HTTPMessageHandler();
     authHandler.setNext(retry);
     retry.setNext(http);
@@ -197,25 +251,95 @@ export class GraphGateway {
 
   async getUser(_tenantId: string, objectId: string) {
     try {
-      const r = await this.call<{ id: string; accountEnabled?: boolean; userType?: string; mail?: string | null; userPrincipalName: string; companyName?: string | null; department?: string | null }>(
-        "GET",
-        `/users/${enc(objectId)}?$select=id,accountEnabled,userType,mail,userPrincipalName,companyName,department`,
-        [["get", TEAMS_LIMITS.get]],
-      );
-      const u = r.body;
-      return {
-        objectId: u.id,
-        accountEnabled: u.accountEnabled !== false,
-        userType: u.userType === "Guest" ? ("Guest" as const) : ("Member" as const),
-        mail: u.mail ?? null,
-        userPrincipalName: u.userPrincipalName,
-        companyName: u.companyName ?? null,
-        department: u.department ?? null,
-      };
+      const r = await this.call<RawUser>("GET", `/users/${enc(objectId)}?${USER_SELECT}`, [["get", TEAMS_LIMITS.get]]);
+      return directoryUser(r.body);
     } catch (err) {
       if (err instanceof GraphFailure && err.status === 404) return undefined;
       throw err;
     }
+  }
+
+  /**
+   * Many users at once, twenty to a `$batch`. The map holds every id asked for: the user, or undefined when
+   * the account no longer exists (404). Any other per-item failure fails the whole call (the job retries).
+   */
+  async getUsers(_tenantId: string, objectIds: readonly string[]) {
+    const ids = [...new Set(objectIds.map((id) => id.toLowerCase()))];
+    const answers = await this.batch(ids.map((id) => ({ id, method: "GET" as const, url: `/users/${enc(id)}?${USER_SELECT}`, limits: [["get", TEAMS_LIMITS.get]] })));
+    const out = new Map<string, ReturnType<typeof directoryUser> | undefined>();
+    for (const id of ids) {
+      const a = answers.get(id);
+      if (!a) throw new GraphFailure(0, "batchItemMissing", true, "Microsoft Teams did not answer for every person; Guildhall will try again.", undefined);
+      if (a.status === 404) out.set(id, undefined);
+      else if (a.status >= 400) throw failureFrom(a.status, a.body, undefined);
+      else out.set(id, directoryUser(a.body as RawUser));
+    }
+    return out;
+  }
+
+  /**
+   * JSON batching: at most 20 requests per `POST /$batch`. Each item is throttled on its own and Graph does
+   * not retry item 429s, so items answered 429/503/504 are sent again (alone), after the longest
+   * Retry-After among them or a backoff, up to the retry budget; the rest keep their first answer.
+   */
+  async batch(requests: readonly BatchRequest[]): Promise<Map<string, BatchResponse>> {
+    const out = new Map<string, BatchResponse>();
+    const sleep = this.retry.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+    for (let start = 0; start < requests.length; start += BATCH_LIMIT) {
+      let pending = requests.slice(start, start + BATCH_LIMIT);
+      for (let attempt = 1; pending.length > 0; attempt++) {
+        const answered: (() => void)[] = [];
+        for (const r of pending) answered.push(await this.pacer.take(...r.limits));
+        let responses: { id: string; status: number; headers?: Record<string, string>; body?: unknown }[];
+        try {
+          const r = await this.call<{ responses: typeof responses }>("POST", "/$batch", [], {
+            requests: pending.map((q) => ({ id: q.id, method: q.method, url: q.url, ...(q.body !== undefined ? { body: q.body, headers: { "Content-Type": "application/json" } } : {}) })),
+          });
+          responses = r.body.responses;
+        } finally {
+          for (const done of answered) done();
+        }
+        const again: BatchRequest[] = [];
+        let waitMs = 0;
+        for (const q of pending) {
+          const a = responses.find((x) => x.id === q.id);
+          if (a && RETRY_ITEM_STATUS.has(a.status) && attempt < this.retry.maxAttempts) {
+            again.push(q);
+            waitMs = Math.max(waitMs, parseRetryAfter(headerValue(a.headers, "retry-after")) ?? backoffMs(attempt, this.retry, this.retry.random));
+          } else if (a) {
+            out.set(q.id, { id: q.id, status: a.status, body: a.body ?? null });
+          }
+        }
+        pending = again;
+        if (pending.length > 0) await sleep(waitMs);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Add people to a team in bulk (`POST /teams/{id}/members/add`, up to 200 a request): one request against
+   * the per-team member-add limit instead of one per person. Returns the object ids Teams could not add,
+   * with its reason (207 Multi-Status).
+   */
+  async addTeamMembers(teamId: string, objectIds: readonly string[]): Promise<{ objectId: string; error: string }[]> {
+    const failed: { objectId: string; error: string }[] = [];
+    for (let start = 0; start < objectIds.length; start += BULK_ADD_LIMIT) {
+      const chunk = objectIds.slice(start, start + BULK_ADD_LIMIT);
+      const r = await this.call<{ value?: { userId?: string; error?: { code?: string; message?: string } | string | null }[] }>(
+        "POST",
+        `/teams/${enc(teamId)}/members/add`,
+        [["addMember", TEAMS_LIMITS.addMember], [`adds:team:${teamId}`, TEAMS_LIMITS.memberAddsPerResource], this.team(teamId)],
+        {
+          values: chunk.map((id) => ({ "@odata.type": "microsoft.graph.aadUserConversationMember", roles: [], "user@odata.bind": `${this.o.graphRoot}/v1.0/users('${id}')` })),
+        },
+      );
+      for (const item of r.body?.value ?? []) {
+        if (!item.error || !item.userId) continue;
+        failed.push({ objectId: item.userId.toLowerCase(), error: typeof item.error === "string" ? item.error : (item.error.message || item.error.code || "not added") });
+      }
+    }
+    return failed;
   }
 
   async sendActivityNotification(userObjectId: string, activityType: string, text: string, webUrl: string): Promise<void> {

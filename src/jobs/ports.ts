@@ -46,6 +46,10 @@ export interface TeamsPort {
   archive(target: MemberTarget): Promise<{ operationUrl: string | null }>;
   /** The user as their own tenant sees them; undefined when the account no longer exists. */
   getUser(tenantId: string, objectId: string): Promise<DirectoryUser | undefined>;
+  /** Many users at once (JSON batches): every id asked for maps to the user or undefined. */
+  getUsers(tenantId: string, objectIds: readonly string[]): Promise<Map<string, DirectoryUser | undefined>>;
+  /** Add people to a team in bulk; returns those Teams could not add, with its reason. */
+  addTeamMembers(teamId: string, objectIds: readonly string[]): Promise<{ objectId: string; error: string }[]>;
 }
 
 /** A failure the worker should surface to people rather than retry blindly. */

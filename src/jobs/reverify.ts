@@ -2,6 +2,12 @@
  * Re-verification: every member's eligibility is checked again from the directory (account enabled,
  * member not guest, verified domain, and for agency-only communities the agency attribute). Leavers are
  * removed from the community (and, through the sync job, its channel), audit-logged, and owners told.
+ *
+ * Only people in the host tenant can be looked up with the app's own token; people from other tenants are
+ * counted as not checked here (their tenant and domain are still checked on every request they make).
+ * Directory lookups go twenty to a JSON batch. Decisions are made for everyone first and applied after: if
+ * an implausible share of accounts looks deleted or disabled (a wrong tenant, a directory outage), nothing
+ * is removed and the run fails loudly instead of emptying the communities.
  */
 import type { Kysely } from "kysely";
 import { notify } from "../commands/notify.js";
@@ -18,15 +24,43 @@ export interface ReverifyDeps {
   eligibility: EligibilitySettings;
   /** Directory attribute holding the agency name, checked for agency-only communities. */
   agencyAttribute: "companyName" | "department";
+  /** The tenant the app's directory lookups can see. */
+  hostTenantId: string;
 }
 
 export type LeaverReason = "account_deleted" | "account_disabled" | "guest" | "domain_not_allowed" | "agency_changed";
 
 export interface ReverifyReport {
   checked: number;
+  /** Members from other tenants, whose directory the app cannot read. */
+  notChecked: number;
   removals: { personId: string; communityId: string; reason: LeaverReason }[];
   /** Communities whose Teams membership must be re-synced. */
   communities: string[];
+}
+
+export interface ReverifyOptions {
+  /** Re-check only members of these communities (an owner's "check now", or a test's own rows). */
+  communityIds?: readonly string[];
+  /** People read per page; the whole membership is walked page by page. */
+  pageSize?: number;
+  /**
+   * Stop without removing anyone when more than this share of the people checked look deleted or disabled
+   * (only once at least `breakerMinimum` people were checked). Default 0.25.
+   */
+  maxGoneShare?: number;
+  breakerMinimum?: number;
+}
+
+/** Thrown when the breaker trips: nothing was removed. */
+export class ReverificationHalted extends Error {
+  constructor(
+    readonly gone: number,
+    readonly checked: number,
+  ) {
+    super(`re-verification stopped before removing anyone: ${gone} of ${checked} accounts looked deleted or disabled; check the Graph connection and tenant`);
+    this.name = "ReverificationHalted";
+  }
 }
 
 function accountProblem(user: DirectoryUser | undefined, s: EligibilitySettings): LeaverReason | null {
@@ -47,24 +81,34 @@ const TEXT: Record<LeaverReason, string> = {
   agency_changed: "they are no longer with an agency this community is for",
 };
 
-export interface ReverifyOptions {
-  /** Re-check only members of these communities (an owner's "check now", or a test's own rows). */
-  communityIds?: readonly string[];
-  /** People read per page; the whole membership is walked page by page. */
-  pageSize?: number;
+interface PersonRow {
+  id: string;
+  tenant_id: string;
+  object_id: string;
+  display_name: string;
+  agency_name: string | null;
+}
+
+interface Decision {
+  person: PersonRow;
+  communityId: string;
+  communityName: string;
+  reason: LeaverReason;
 }
 
 export async function reverifyMembers(deps: ReverifyDeps, options: ReverifyOptions = {}): Promise<ReverifyReport> {
-  const report: ReverifyReport = { checked: 0, removals: [], communities: [] };
+  const report: ReverifyReport = { checked: 0, notChecked: 0, removals: [], communities: [] };
   const scope = options.communityIds;
   if (scope !== undefined && scope.length === 0) return report;
   const pageSize = options.pageSize ?? 500;
+  const decisions: Decision[] = [];
+  let gone = 0;
   let after: string | null = null;
   for (;;) {
-    const page = await deps.db
+    const page: PersonRow[] = await deps.db
       .selectFrom("people as p")
       .leftJoin("agencies as a", "a.id", "p.agency_id")
-      .select(["p.id", "p.tenant_id", "p.object_id", "p.display_name", "a.name as agency_name", "a.id as agency_id"])
+      .select(["p.id", "p.tenant_id", "p.object_id", "p.display_name", "a.name as agency_name"])
       .where((eb) =>
         eb.exists(
           eb
@@ -80,47 +124,66 @@ export async function reverifyMembers(deps: ReverifyDeps, options: ReverifyOptio
       .execute();
     if (page.length === 0) break;
     after = page[page.length - 1]?.id ?? null;
-    await reverifyPage(deps, page, scope, report);
+    gone += await decidePage(deps, page, scope, report, decisions);
     if (page.length < pageSize) break;
   }
+
+  const share = options.maxGoneShare ?? 0.25;
+  if (report.checked >= (options.breakerMinimum ?? 10) && gone > report.checked * share) {
+    await appendAudit(deps.db, { event: "membership.reverification_halted", outcome: "info", detail: { gone, checked: report.checked } });
+    throw new ReverificationHalted(gone, report.checked);
+  }
+  for (const d of decisions) await remove(deps, d, report);
   return report;
 }
 
-interface PersonRow {
-  id: string;
-  tenant_id: string;
-  object_id: string;
-  display_name: string;
-  agency_name: string | null;
-}
-
-async function reverifyPage(deps: ReverifyDeps, people: readonly PersonRow[], scope: readonly string[] | undefined, report: ReverifyReport): Promise<void> {
-  for (const p of people) {
+/** Look up one page of people (host tenant only, in batches) and decide who leaves what. Returns how many looked gone. */
+async function decidePage(deps: ReverifyDeps, people: readonly PersonRow[], scope: readonly string[] | undefined, report: ReverifyReport, decisions: Decision[]): Promise<number> {
+  const local = people.filter((p) => p.tenant_id === deps.hostTenantId);
+  report.notChecked += people.length - local.length;
+  if (local.length === 0) return 0;
+  const users = await deps.teams.getUsers(deps.hostTenantId, local.map((p) => p.object_id));
+  const memberships = await deps.db
+    .selectFrom("memberships as m")
+    .innerJoin("communities as c", "c.id", "m.community_id")
+    .select(["m.person_id", "m.community_id", "c.scope", "c.display_name"])
+    .where(
+      "m.person_id",
+      "in",
+      local.map((p) => p.id),
+    )
+    .$if(scope !== undefined, (q) => q.where("m.community_id", "in", scope ?? []))
+    .execute();
+  let gone = 0;
+  for (const p of local) {
     report.checked += 1;
-    const user = await deps.teams.getUser(p.tenant_id, p.object_id);
+    const user = users.get(p.object_id.toLowerCase());
     const problem = accountProblem(user, deps.eligibility);
-    const memberships = await deps.db
-      .selectFrom("memberships as m")
-      .innerJoin("communities as c", "c.id", "m.community_id")
-      .select(["m.community_id", "c.scope", "c.display_name"])
-      .where("m.person_id", "=", p.id)
-      .$if(scope !== undefined, (q) => q.where("m.community_id", "in", scope ?? []))
-      .execute();
+    if (problem === "account_deleted" || problem === "account_disabled") gone += 1;
     const attr = user ? user[deps.agencyAttribute] : null;
     const agencyMismatch = attr !== null && p.agency_name !== null && attr.trim().toLowerCase() !== p.agency_name.toLowerCase();
-    const leaving = memberships.filter((m) => problem !== null || (m.scope === "agency_only" && agencyMismatch));
-    for (const m of leaving) {
-      const reason: LeaverReason = problem ?? "agency_changed";
-      await deps.db.transaction().execute(async (tx) => {
-        await tx.deleteFrom("memberships").where("community_id", "=", m.community_id).where("person_id", "=", p.id).execute();
-        await appendAudit(tx, { event: "membership.reverification_removed", outcome: "denied", tenantId: p.tenant_id, objectId: p.object_id, detail: { communityId: m.community_id, reason } });
-        const owners = await tx.selectFrom("memberships").select("person_id").where("community_id", "=", m.community_id).where("role", "=", "owner").execute();
-        for (const o of owners) {
-          await notify(tx, { personId: o.person_id, kind: "memberRemoved", communityId: m.community_id, text: `${p.display_name} was removed from "${m.display_name}" because ${TEXT[reason]}.` });
-        }
-      });
-      report.removals.push({ personId: p.id, communityId: m.community_id, reason });
-      if (!report.communities.includes(m.community_id)) report.communities.push(m.community_id);
+    for (const m of memberships) {
+      if (m.person_id !== p.id) continue;
+      if (problem === null && !(m.scope === "agency_only" && agencyMismatch)) continue;
+      decisions.push({ person: p, communityId: m.community_id, communityName: m.display_name, reason: problem ?? "agency_changed" });
     }
   }
+  return gone;
+}
+
+async function remove(deps: ReverifyDeps, d: Decision, report: ReverifyReport): Promise<void> {
+  const { person: p, communityId, reason } = d;
+  const removed = await deps.db.transaction().execute(async (tx) => {
+    const gone = await tx.deleteFrom("memberships").where("community_id", "=", communityId).where("person_id", "=", p.id).executeTakeFirst();
+    if (gone.numDeletedRows === 0n) return false; // left meanwhile: nothing to say
+    await appendAudit(tx, { event: "membership.reverification_removed", outcome: "denied", tenantId: p.tenant_id, objectId: p.object_id, detail: { communityId, reason } });
+    const owners = await tx.selectFrom("memberships").select("person_id").where("community_id", "=", communityId).where("role", "=", "owner").execute();
+    for (const o of owners) {
+      await notify(tx, { personId: o.person_id, kind: "memberRemoved", communityId, text: `${p.display_name} was removed from "${d.communityName}" because ${TEXT[reason]}.` });
+    }
+    return true;
+  });
+  if (!removed) return;
+  report.removals.push({ personId: p.id, communityId, reason });
+  if (!report.communities.includes(communityId)) report.communities.push(communityId);
 }

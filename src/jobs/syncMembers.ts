@@ -22,10 +22,12 @@ export interface SyncReport {
   notInHostTenant: number;
   /** Members whose owner/member role differs in Teams (left for an owner to adjust). */
   roleDrift: number;
+  /** People Teams refused to add to the host team, with its reason (they are tried again next sync). */
+  notAdded: { objectId: string; error: string }[];
 }
 
 export async function syncMembers(deps: SyncDeps, communityId: string): Promise<SyncReport> {
-  const report: SyncReport = { added: 0, removed: 0, addedToHostTeam: 0, notInHostTenant: 0, roleDrift: 0 };
+  const report: SyncReport = { added: 0, removed: 0, addedToHostTeam: 0, notInHostTenant: 0, roleDrift: 0, notAdded: [] };
   const c = await deps.db.selectFrom("communities").select(["teams_presence", "status"]).where("id", "=", communityId).executeTakeFirst();
   const link = await deps.db.selectFrom("teams_links").selectAll().where("community_id", "=", communityId).executeTakeFirst();
   if (!c || !link?.team_id || (c.teams_presence !== "team" && !link.channel_id)) return report;
@@ -47,11 +49,14 @@ export async function syncMembers(deps: SyncDeps, communityId: string): Promise<
   const removes = c.teams_presence !== "standard_channel";
 
   if (c.teams_presence === "private_channel") {
+    // Channel members must be team members first: add the missing ones in bulk (one request per 200).
     const inTeam = new Set((await deps.teams.listMembers(team)).map((m) => m.objectId));
-    for (const objectId of desired.keys()) {
-      if (inTeam.has(objectId)) continue;
-      await deps.teams.addMember(team, objectId, false);
-      report.addedToHostTeam += 1;
+    const missing = [...desired.keys()].filter((id) => !inTeam.has(id));
+    if (missing.length > 0) {
+      const refused = await deps.teams.addTeamMembers(team.teamId, missing);
+      report.addedToHostTeam += missing.length - refused.length;
+      report.notAdded.push(...refused);
+      for (const r of refused) desired.delete(r.objectId);
     }
   }
 

@@ -65,9 +65,9 @@ export async function registerWorkers(deps: WorkerDeps): Promise<void> {
   });
 
   await boss.work(REVERIFY_QUEUE, async () => {
-    const report = await reverifyMembers({ db: deps.db, teams: teams.port, eligibility: teams.eligibility, agencyAttribute: teams.agencyAttribute });
+    const report = await reverifyMembers({ db: deps.db, teams: teams.port, eligibility: teams.eligibility, agencyAttribute: teams.agencyAttribute, hostTenantId: teams.hostTenantId });
     for (const communityId of report.communities) await boss.send(QUEUES.syncMembers, { communityId }, { singletonKey: communityId });
-    deps.logger.info({ checked: report.checked, removed: report.removals.length }, "members re-verified");
+    deps.logger.info({ checked: report.checked, notChecked: report.notChecked, removed: report.removals.length }, "members re-verified");
   });
   await boss.schedule(REVERIFY_QUEUE, "41 2 * * *");
 }

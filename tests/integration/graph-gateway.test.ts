@@ -109,4 +109,42 @@ describe("Graph gateway", () => {
     expect(await gw.getUser("t", owner)).toMatchObject({ accountEnabled: true, userType: "Member" });
     expect(await gw.getUser("t", randomUUID())).toBeUndefined();
   });
+
+  it("reads users twenty to a $batch, resends only the items answered 429 after their Retry-After, and maps 404 to gone", async () => {
+    const many = Array.from({ length: 45 }, () => randomUUID());
+    for (const u of many) g.addUser({ id: u, userPrincipalName: `${u.slice(0, 6)}@finance.gov.au` });
+    const gone = randomUUID();
+    g.inject(new RegExp(`^GET /users/${many[7]}$`), { status: 429, retryAfter: 1 });
+    g.inject(new RegExp(`^GET /users/${many[30]}$`), { status: 503 });
+    const t0 = Date.now();
+    const found = await gw.getUsers("tenant", [...many, gone]);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(1000);
+    expect(found.size).toBe(46);
+    expect(found.get(gone)).toBeUndefined();
+    expect(found.has(gone)).toBe(true);
+    expect(many.every((u) => found.get(u)?.objectId === u)).toBe(true);
+    const batches = g.calls.filter((c) => c.path === "/$batch");
+    expect(batches).toHaveLength(3 + 2); // 20 + 20 + 6, then each throttled item again on its own
+    const items = g.calls.filter((c) => c.batched);
+    expect(items.filter((c) => c.path === `/users/${many[7]}`).map((c) => c.status)).toEqual([429, 200]);
+    expect(items.filter((c) => c.path === `/users/${many[30]}`).map((c) => c.status)).toEqual([503, 200]);
+    expect(items).toHaveLength(46 + 2);
+  });
+
+  it("fails a batched read when an item is refused outright (403), so the job can retry later", async () => {
+    g.inject(new RegExp(`^GET /users/${users[2]}$`), { status: 403 });
+    await expect(gw.getUsers("tenant", users)).rejects.toMatchObject({ status: 403, retryable: false });
+  });
+
+  it("adds people to a team in bulk with one request, and reports the ones Teams could not add", async () => {
+    const newcomers = Array.from({ length: 30 }, () => randomUUID());
+    for (const u of newcomers) g.addUser({ id: u, userPrincipalName: `${u.slice(0, 6)}@finance.gov.au` });
+    const stranger = randomUUID();
+    const refused = await gw.addTeamMembers(teamId, [...newcomers, stranger]);
+    expect(refused).toEqual([{ objectId: stranger, error: "NotFound" }]);
+    expect(g.calls.filter((c) => c.path === `/teams/${teamId}/members/add`).map((c) => c.status)).toEqual([207]);
+    const inTeam = new Set((await gw.listMembers({ teamId })).map((m) => m.objectId));
+    expect(newcomers.every((u) => inTeam.has(u))).toBe(true);
+    expect(inTeam.has(stranger)).toBe(false);
+  });
 });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_IDENTITIES } from "../../src/domain/demo.js";
 import type { GraphGateway } from "../../src/graph/gateway.js";
 import { abandonProvisioning, GAVE_UP_MESSAGE, provisionCommunity, type ProvisionDeps } from "../../src/jobs/provision.js";
-import { reverifyMembers } from "../../src/jobs/reverify.js";
+import { ReverificationHalted, reverifyMembers } from "../../src/jobs/reverify.js";
 import { syncMembers } from "../../src/jobs/syncMembers.js";
 import { gatewayFor } from "../support/graph-standin/gateway.js";
 import { GraphStandIn } from "../support/graph-standin/server.js";
@@ -178,7 +178,7 @@ describe("membership sync and re-verification", () => {
     await api("casey", "POST", `/api/v1/communities/${c.id}/join`, { acceptCodeOfPractice: true, codeVersion: 1 });
     await syncMembers(deps, c.id);
     g.users.get(casey.objectId)!.accountEnabled = false;
-    const report = await reverifyMembers({ db: h.store.db, teams: gw, eligibility: h.config.eligibility, agencyAttribute: "companyName" }, { communityIds: [c.id], pageSize: 1 });
+    const report = await reverifyMembers({ db: h.store.db, teams: gw, eligibility: h.config.eligibility, agencyAttribute: "companyName", hostTenantId: FINANCE }, { communityIds: [c.id], pageSize: 1 });
     expect(report.removals).toContainEqual({ personId: me.body.person.id, communityId: c.id, reason: "account_disabled" });
     // Tom (the owner) and Casey are both checked, one page each; only Casey leaves.
     expect(report.checked).toBe(2);
@@ -190,5 +190,48 @@ describe("membership sync and re-verification", () => {
     expect((await syncMembers(deps, c.id)).removed).toBe(1);
     const channel = g.teams.get(hostTeamId)!.channels.find((ch) => ch.displayName === c.name)!;
     expect(channel.members.map((m) => m.userId)).not.toContain(casey.objectId);
+  });
+
+  /** A new Finance public servant who joins community `c` (and exists in the stand-in's directory). */
+  async function financeMember(c: { id: string }, name: string): Promise<{ objectId: string; personId: string }> {
+    const who = { ...DEMO_IDENTITIES.find((d) => d.key === "tom")!, objectId: randomUUID(), displayName: name, email: `${name.toLowerCase().replace(/\W+/g, ".")}.${randomUUID().slice(0, 6)}@finance.gov.au` };
+    g.addUser({ id: who.objectId, userPrincipalName: who.email });
+    const key = `person-${who.objectId}`;
+    tokens.set(key, await h.issuer!.issue(who));
+    const me = await api(key, "GET", "/api/v1/me");
+    await api("tom", "POST", `/api/v1/communities/${c.id}/invitations`, { personId: me.body.person.id });
+    expect((await api(key, "POST", `/api/v1/communities/${c.id}/join`, { acceptCodeOfPractice: true, codeVersion: 1 })).status).toBe(200);
+    return { objectId: who.objectId, personId: me.body.person.id };
+  }
+
+  it("leaves members from other tenants to their own sign-in checks, and stops before removing anyone when too many accounts look gone", async () => {
+    const c = await approved("tom");
+    await provisionCommunity(deps, c.id);
+    const aisha = await api("aisha", "GET", "/api/v1/me");
+    await api("tom", "POST", `/api/v1/communities/${c.id}/invitations`, { personId: aisha.body.person.id });
+    await api("aisha", "POST", `/api/v1/communities/${c.id}/join`, { acceptCodeOfPractice: true, codeVersion: 1 });
+    const reverify = () => reverifyMembers({ db: h.store.db, teams: gw, eligibility: h.config.eligibility, agencyAttribute: "companyName", hostTenantId: FINANCE }, { communityIds: [c.id] });
+
+    // Aisha's tenant (DTA) is not the host tenant: the host directory cannot vouch for her, so she stays.
+    const first = await reverify();
+    expect(first).toMatchObject({ checked: 1, notChecked: 1, removals: [] });
+
+    const joined = [];
+    for (let n = 0; n < 11; n += 1) joined.push(await financeMember(c, `Member ${n}`));
+    const before = await h.store.db.selectFrom("memberships").select("person_id").where("community_id", "=", c.id).execute();
+    // Four of twelve Finance accounts vanish at once (a wrong tenant, a directory outage): over a quarter.
+    for (const j of joined.slice(0, 4)) g.users.delete(j.objectId);
+    await expect(reverify()).rejects.toBeInstanceOf(ReverificationHalted);
+    const after = await h.store.db.selectFrom("memberships").select("person_id").where("community_id", "=", c.id).execute();
+    expect(after).toHaveLength(before.length);
+    const halted = await h.store.db.selectFrom("audit_log").selectAll().where("event", "=", "membership.reverification_halted").execute();
+    expect(halted.length).toBeGreaterThanOrEqual(1);
+
+    // One gone account out of twelve is believable: that one leaves, in one batched lookup.
+    for (const j of joined.slice(1, 4)) g.addUser({ id: j.objectId, userPrincipalName: `${j.objectId.slice(0, 6)}@finance.gov.au` });
+    const batchesBefore = g.calls.filter((x) => x.path === "/$batch").length;
+    const report = await reverify();
+    expect(report.removals).toEqual([{ personId: joined[0]!.personId, communityId: c.id, reason: "account_deleted" }]);
+    expect(g.calls.filter((x) => x.path === "/$batch").length - batchesBefore).toBe(1);
   });
 });

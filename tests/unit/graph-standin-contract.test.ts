@@ -141,4 +141,52 @@ describe("Graph stand-in fidelity", () => {
     expect(res[4]!.status).toBe(429);
     expect(Number(res[4]!.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
   });
+
+  it("POST /teams/{id}/members/add answers 200, or 207 with a per-member error, in the documented shape", async () => {
+    for (const e of load("team-members-add-bulk.json").filter((x) => x.request.path === "/teams/{team-id}/members/add")) {
+      const bulkTeam = g.addTeam(`Bulk ${e.example}`);
+      const binds = JSON.stringify(e.request.body).match(/users\('([^']+)'\)/g) ?? [];
+      const ids = binds.map((b) => /users\('([^']+)'\)/.exec(b)![1]!.toLowerCase());
+      // The documented partial failure names its first user as not found; the others exist.
+      const missing = e.response.status === 207 ? (e.response.body!["value"] as { userId: string; error: unknown }[]).filter((v) => v.error !== null).map((v) => v.userId.toLowerCase()) : [];
+      for (const id of ids) {
+        if (missing.includes(id)) continue;
+        if (id.includes("@")) g.addUser({ id: crypto.randomUUID(), userPrincipalName: id });
+        else g.addUser({ id, userPrincipalName: `${id.slice(0, 8)}@example.gov.au` });
+      }
+      for (const id of missing) g.users.delete(id);
+      const res = await send("POST", `/teams/${bulkTeam}/members/add`, e.request.body);
+      expect(res.status, e.example).toBe(e.response.status);
+      const documented = (e.response.body!["value"] as Record<string, unknown>[])[0]!;
+      for (const item of res.body!["value"] as Record<string, unknown>[]) {
+        expectDocumentedProps(item, documented, ["@odata.type", "userId"]);
+        expect(item["error"] === null || typeOf(item["error"]) === "object").toBe(true);
+      }
+      const failed = (res.body!["value"] as { userId: string; error: { code: string } | null }[]).filter((v) => v.error !== null);
+      expect(failed.map((v) => v.userId)).toEqual(missing);
+      expect(failed.every((v) => v.error?.code === "NotFound")).toBe(true);
+    }
+  });
+
+  it("POST /$batch answers each request by id with status, headers and body, and refuses more than 20", async () => {
+    const documented = load("json-batching.json")[0]!;
+    const docItem = (documented.response.body!["responses"] as Record<string, unknown>[])[0]!;
+    const known = [...g.users.keys()][0]!;
+    const res = await send("POST", "/$batch", {
+      requests: [
+        { id: "1", method: "GET", url: `/users/${known}` },
+        { id: "2", method: "GET", url: "/users/00000000-0000-4000-8000-00000000dead" },
+      ],
+    });
+    expect(res.status).toBe(documented.response.status);
+    const items = res.body!["responses"] as Record<string, unknown>[];
+    for (const item of items) expectDocumentedProps(item, docItem, ["id", "status", "headers", "body"]);
+    expect(items.map((x) => [x["id"], x["status"]])).toEqual([
+      ["1", 200],
+      ["2", 404],
+    ]);
+    const tooMany = await send("POST", "/$batch", { requests: Array.from({ length: 21 }, (_, n) => ({ id: String(n), method: "GET", url: `/users/${known}` })) });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body).toMatchObject({ error: { code: "BadRequest" } });
+  });
 });

@@ -51,6 +51,8 @@ export interface CallRecord {
   path: string;
   status: number;
   at: number;
+  /** An item inside a `$batch` (the batch itself is recorded too, as POST /$batch). */
+  batched?: boolean;
 }
 
 export interface StandInOptions {
@@ -95,6 +97,25 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   return JSON.parse(data) as Record<string, unknown>;
 }
 
+
+/** Collects what a route writes, for one item of a JSON batch. */
+class CapturedResponse {
+  statusCode = 200;
+  headers: Record<string, string> = {};
+  body = "";
+  writeHead(status: number, headers: Record<string, string> = {}): this {
+    this.statusCode = status;
+    Object.assign(this.headers, headers);
+    return this;
+  }
+  end(chunk?: unknown): this {
+    if (typeof chunk === "string") this.body = chunk;
+    return this;
+  }
+  asServerResponse(): ServerResponse {
+    return this as unknown as ServerResponse;
+  }
+}
 
 export class GraphStandIn {
   readonly users = new Map<string, StandInUser>();
@@ -198,17 +219,52 @@ export class GraphStandIn {
 
     const tokenProblem = await this.tokenProblem(req.headers.authorization);
     if (tokenProblem) return graphError(res, 401, "InvalidAuthenticationToken", tokenProblem);
-    const fault = this.faults.find((f) => f.pattern.test(`${method} ${path}`) && f.queue.length > 0)?.queue.shift();
+    const fault = this.takeFault(method, path);
     if (fault) {
       if ("hangMs" in fault) {
         await new Promise((r) => setTimeout(r, fault.hangMs));
         if (res.destroyed) return;
       } else {
-        return graphError(res, fault.status, fault.status === 429 ? "TooManyRequests" : fault.status === 503 ? "ServiceUnavailable" : "Forbidden", "Injected fault", fault.retryAfter !== undefined ? { "retry-after": String(fault.retryAfter) } : {});
+        return this.faultAnswer(fault, res);
       }
     }
     const body = method === "POST" || method === "PATCH" ? await readBody(req) : {};
+    if (method === "POST" && path === "/$batch") return this.batch(body, res);
     return this.route(method, path, url, body, res);
+  }
+
+  private takeFault(method: string, path: string): Fault | undefined {
+    return this.faults.find((f) => f.pattern.test(`${method} ${path}`) && f.queue.length > 0)?.queue.shift();
+  }
+
+  private faultAnswer(fault: { status: number; retryAfter?: number }, res: ServerResponse): void {
+    const code = fault.status === 429 ? "TooManyRequests" : fault.status === 503 ? "ServiceUnavailable" : "Forbidden";
+    graphError(res, fault.status, code, "Injected fault", fault.retryAfter !== undefined ? { "retry-after": String(fault.retryAfter) } : {});
+  }
+
+  /**
+   * JSON batching as documented: at most 20 requests; each item is routed (and throttled, and faulted) on its
+   * own, so a 200 batch can hold item 429s with their own Retry-After header; Graph does not retry them.
+   */
+  private batch(body: Record<string, unknown>, res: ServerResponse): void {
+    const requests = Array.isArray(body["requests"]) ? (body["requests"] as Record<string, unknown>[]) : null;
+    if (!requests || requests.length === 0) return graphError(res, 400, "BadRequest", "Invalid batch payload format.");
+    if (requests.length > 20) return graphError(res, 400, "BadRequest", "The number of batch requests exceeds the limit of 20.");
+    const responses = requests.map((r) => {
+      const id = String(r["id"] ?? "");
+      const method = String(r["method"] ?? "GET").toUpperCase();
+      const itemUrl = new URL(String(r["url"] ?? "").replace(/^\/?/, "/"), "http://standin");
+      const path = decodeURIComponent(itemUrl.pathname);
+      const record: CallRecord = { method, path, status: 0, at: Date.now(), batched: true };
+      this.calls.push(record);
+      const captured = new CapturedResponse();
+      const fault = this.takeFault(method, path);
+      if (fault && !("hangMs" in fault)) this.faultAnswer(fault, captured.asServerResponse());
+      else this.route(method, path, itemUrl, (r["body"] as Record<string, unknown> | undefined) ?? {}, captured.asServerResponse());
+      record.status = captured.statusCode;
+      return { id, status: captured.statusCode, headers: captured.headers, ...(captured.body ? { body: JSON.parse(captured.body) as unknown } : {}) };
+    });
+    json(res, 200, { responses });
   }
 
   private limited(res: ServerResponse, ...keys: [string, string][]): boolean {
@@ -339,6 +395,20 @@ export class GraphStandIn {
     if (rest === "/members" && method === "GET") {
       if (this.limited(res, ["get", "get"], teamKey)) return;
       return json(res, 200, { value: list.map((r) => ({ "@odata.type": "#microsoft.graph.aadUserConversationMember", id: r.id, roles: r.roles, userId: r.userId, displayName: this.users.get(r.userId)?.userPrincipalName ?? null, email: this.users.get(r.userId)?.mail ?? null })) });
+    }
+    if (rest === "/members/add" && method === "POST" && !channel) {
+      if (this.limited(res, ["addMember", "addMember"], [`adds:${resource}`, "memberAddsPerResource"], teamKey)) return;
+      const values = Array.isArray(body["values"]) ? (body["values"] as Record<string, unknown>[]) : [];
+      if (values.length === 0 || values.length > 200) return graphError(res, 400, "BadRequest", "Between 1 and 200 members can be added in one request.");
+      const results = values.map((v) => {
+        const uid = this.userIdOf(v["user@odata.bind"]);
+        const userId = /users\('([^']+)'\)/.exec(String(v["user@odata.bind"]))?.[1] ?? "";
+        if (!uid || !this.users.has(uid)) return { "@odata.type": "#microsoft.graph.aadUserConversationMemberResult", userId, error: { code: "NotFound", message: "" } };
+        if (!list.some((r) => r.userId === uid)) list.push({ id: randomUUID(), userId: uid, roles: (v["roles"] as string[] | undefined) ?? [] });
+        return { "@odata.type": "#microsoft.graph.aadUserConversationMemberResult", userId: uid, error: null };
+      });
+      const status = results.some((r) => r.error !== null) ? 207 : 200;
+      return json(res, status, { "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.aadUserConversationMemberResult)", value: results });
     }
     if (rest === "/members" && method === "POST") {
       if (this.limited(res, ["addMember", "addMember"], [`adds:${resource}`, "memberAddsPerResource"], teamKey)) return;

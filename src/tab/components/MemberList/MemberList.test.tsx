@@ -53,16 +53,21 @@ describe("MemberList", () => {
     expect(screen.queryByRole("button", { name: "Remove Marcus Bell" })).toBeNull();
   });
 
-  it("hands over ownership and removes with a reason", async () => {
+  it("hands over ownership after asking, and gives focus back to the button", async () => {
     const props = renderList({ changeRoles: true, transferOwnership: true, manageMembers: true });
     fireEvent.click(screen.getByRole("button", { name: "Hand over ownership to Aisha Karimi" }));
     fireEvent.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Hand over ownership" }));
     await waitFor(() => expect(props.onTransfer).toHaveBeenCalledWith("p-aisha"));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("button", { name: "Hand over ownership to Aisha Karimi" })));
+  });
+
+  it("removes a member with the reason given", async () => {
+    const props = renderList({ changeRoles: true, transferOwnership: true, manageMembers: true });
     fireEvent.click(screen.getByRole("button", { name: "Remove Aisha Karimi" }));
-    await screen.findByRole("dialog", { name: "Remove Aisha Karimi?" });
-    fireEvent.change(screen.getByRole("textbox", { name: /Reason/ }), { target: { value: "Moved on" } });
-    fireEvent.click(screen.getByRole("button", { name: "Remove member" }));
+    const dialog = await screen.findByRole("dialog", { name: "Remove Aisha Karimi?" });
+    fireEvent.change(within(dialog).getByRole("textbox", { name: /Reason/ }), { target: { value: "Moved on" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Remove member" }));
     await waitFor(() => expect(props.onRemove).toHaveBeenCalledWith("p-aisha", "Moved on"));
   });
 });

@@ -37,7 +37,7 @@ describe("Community page", () => {
     const requested: CommunityDetail = detailFor({ requested: true }, { "community.request": true });
     const stub = renderPage({ [`GET ${BASE}`]: detailFor({}, { "community.request": true }), [`POST ${BASE}/requests`]: requested }, tom);
     await screen.findByRole("heading", { level: 1, name: "Regional Data Practitioners" });
-    expect(document.title).toBe("Regional Data Practitioners · Guildhall");
+    await waitFor(() => expect(document.title).toBe("Regional Data Practitioners · Guildhall"));
     expect(document.body.textContent).toContain("Classification: OFFICIAL");
     expect(within(screen.getByRole("region", { name: "About" })).getByText(/We meet monthly/).textContent).toBe("We meet monthly.\nMinutes are shared.");
     expect(within(screen.getByRole("region", { name: "Microsoft Teams" })).getAllByText("Teams link pending — no Microsoft 365 tenant connected").length).toBeGreaterThan(0);
@@ -106,7 +106,7 @@ describe("Community page", () => {
   it("answers not found without revealing anything", async () => {
     renderPage({});
     expect(await screen.findByRole("heading", { level: 1, name: "Page not found" })).toBeTruthy();
-    expect(document.title).toBe("Page not found · Guildhall");
+    await waitFor(() => expect(document.title).toBe("Page not found · Guildhall"));
     expect(document.body.textContent).not.toContain("Regional");
   });
 
