@@ -342,12 +342,18 @@ export class GraphGateway {
     return failed;
   }
 
-  async sendActivityNotification(userObjectId: string, activityType: string, text: string, webUrl: string): Promise<void> {
+  /**
+   * A notice in the person's Teams activity feed. `systemDefault` carries Guildhall's own sentence (Teams
+   * shows the first 150 characters); the topic is a link back into Guildhall. The app must be installed for
+   * the person, which Teams answers with 403/404 when it is not.
+   */
+  async sendActivityNotification(userObjectId: string, notice: { text: string; webUrl: string; topic: string }): Promise<void> {
     await this.call("POST", `/users/${enc(userObjectId)}/teamwork/sendActivityNotification`, [["activityNotification", TEAMS_LIMITS.activityNotification]], {
-      topic: { source: "text", value: "Guildhall", webUrl },
-      activityType,
-      previewText: { content: text.slice(0, 150) },
-      templateParameters: [{ name: "actor", value: "Guildhall" }],
+      topic: { source: "text", value: notice.topic.slice(0, 150), webUrl: notice.webUrl },
+      activityType: "systemDefault",
+      previewText: { content: notice.text.slice(0, 150) },
+      templateParameters: [{ name: "systemDefaultText", value: notice.text }],
     });
   }
+
 }

@@ -48,6 +48,8 @@ export interface TeamsPort {
   getUser(tenantId: string, objectId: string): Promise<DirectoryUser | undefined>;
   /** Many users at once (JSON batches): every id asked for maps to the user or undefined. */
   getUsers(tenantId: string, objectIds: readonly string[]): Promise<Map<string, DirectoryUser | undefined>>;
+  /** A notice in the person's Teams activity feed, linking back to Guildhall. */
+  sendActivityNotification(userObjectId: string, notice: { text: string; webUrl: string; topic: string }): Promise<void>;
   /** Add people to a team in bulk; returns those Teams could not add, with its reason. */
   addTeamMembers(teamId: string, objectIds: readonly string[]): Promise<{ objectId: string; error: string }[]>;
 }

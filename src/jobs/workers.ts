@@ -7,6 +7,7 @@ import type { PgBossJob } from "./queue.js";
 import { ARCHIVE_QUEUE } from "../commands/communities/archive.js";
 import type { EligibilitySettings } from "../domain/policy.js";
 import type { Database } from "../store/schema.js";
+import { deliverNotices } from "./deliverNotices.js";
 import { flagInactiveCommunities, LIFECYCLE_QUEUE } from "./lifecycle.js";
 import type { TeamsPort } from "./ports.js";
 import { abandonProvisioning, provisionCommunity } from "./provision.js";
@@ -18,13 +19,26 @@ export interface WorkerDeps {
   db: Kysely<Database>;
   jobs: Jobs;
   inactivityDays: number;
-  teams?: { port: TeamsPort; hostTeamId: string; hostTenantId: string; eligibility: EligibilitySettings; agencyAttribute: "companyName" | "department" };
+  teams?: {
+    port: TeamsPort;
+    hostTeamId: string;
+    hostTenantId: string;
+    eligibility: EligibilitySettings;
+    agencyAttribute: "companyName" | "department";
+    /** Where an activity-feed notice links to. */
+    noticeLink: (n: { communityId: string | null }) => string;
+    /** How often to look for notices to deliver (ms); 0 turns delivery off. */
+    noticePollMs?: number;
+  };
   logger: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void };
 }
 
 type CommunityJob = PgBossJob<{ communityId: string }>;
 
-export async function registerWorkers(deps: WorkerDeps): Promise<void> {
+/** Stops what registerWorkers started outside pg-boss (the notice poller). */
+export type StopWorkers = () => Promise<void>;
+
+export async function registerWorkers(deps: WorkerDeps): Promise<StopWorkers> {
   const { boss } = deps.jobs;
 
   await boss.work(LIFECYCLE_QUEUE, async () => {
@@ -34,7 +48,7 @@ export async function registerWorkers(deps: WorkerDeps): Promise<void> {
   await boss.schedule(LIFECYCLE_QUEUE, "17 3 * * *");
 
   const teams = deps.teams;
-  if (!teams) return;
+  if (!teams) return async () => undefined;
   const provisionDeps = { db: deps.db, teams: teams.port, hostTeamId: teams.hostTeamId, hostTenantId: teams.hostTenantId };
 
   await boss.work<{ communityId: string }>(QUEUES.provision, { batchSize: 1 }, async ([job]: CommunityJob[]) => {
@@ -70,4 +84,26 @@ export async function registerWorkers(deps: WorkerDeps): Promise<void> {
     deps.logger.info({ checked: report.checked, notChecked: report.notChecked, removed: report.removals.length }, "members re-verified");
   });
   await boss.schedule(REVERIFY_QUEUE, "41 2 * * *");
+
+  // The notice outbox: every instance looks every few seconds; SKIP LOCKED shares the rows between them.
+  const pollMs = teams.noticePollMs ?? 5_000;
+  if (pollMs <= 0) return async () => undefined;
+  const delivery = { db: deps.db, teams: teams.port, hostTenantId: teams.hostTenantId, linkFor: teams.noticeLink };
+  let running: Promise<void> | undefined;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = deliverNotices(delivery)
+      .then((r) => {
+        if (r.sent + r.failed + r.retrying > 0) deps.logger.info({ ...r }, "notices delivered to Teams");
+      })
+      .catch((err: unknown) => deps.logger.warn({ err: { type: err instanceof Error ? err.name : typeof err, message: err instanceof Error ? err.message : String(err) } }, "notice delivery failed"))
+      .finally(() => {
+        running = undefined;
+      });
+  }, pollMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }

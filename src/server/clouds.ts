@@ -23,6 +23,8 @@ export interface CloudEndpoints {
   graph: string;
   /** Entra sign-in host, e.g. https://login.microsoftonline.com */
   login: string;
+  /** Teams web client, the host of deep links (https://teams.microsoft.com, gov./dod.teams.microsoft.us). */
+  teamsWeb: string;
   botFramework: BotFrameworkEndpoints;
   /** Teams-side capabilities that differ by cloud. */
   capabilities: {
@@ -56,24 +58,28 @@ export const CLOUDS: Readonly<Record<CloudName, CloudEndpoints>> = {
   Public: {
     graph: "https://graph.microsoft.com",
     login: "https://login.microsoftonline.com",
+    teamsWeb: "https://teams.microsoft.com",
     botFramework: publicBotFramework,
     capabilities: { proactiveAppInstall: true, cardImageUrls: true, sharedChannels: true },
   },
   GCC: {
     graph: "https://graph.microsoft.com",
     login: "https://login.microsoftonline.com",
+    teamsWeb: "https://teams.microsoft.com",
     botFramework: { ...publicBotFramework, proactiveServiceUrl: "https://smba.infra.gcc.teams.microsoft.com/teams" },
     capabilities: { proactiveAppInstall: true, cardImageUrls: true, sharedChannels: true },
   },
   USGov: {
     graph: "https://graph.microsoft.us",
     login: "https://login.microsoftonline.us",
+    teamsWeb: "https://gov.teams.microsoft.us",
     botFramework: usGovBotFramework,
     capabilities: { proactiveAppInstall: false, cardImageUrls: false, sharedChannels: false },
   },
   USGovDoD: {
     graph: "https://dod-graph.microsoft.us",
     login: "https://login.microsoftonline.us",
+    teamsWeb: "https://dod.teams.microsoft.us",
     botFramework: {
       ...usGovBotFramework,
       oAuthUrl: "https://apiDoD.botframework.azure.us",

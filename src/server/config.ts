@@ -66,6 +66,8 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   GRAPH_BASE_URL: optionalUrl,
   GRAPH_HOST_TEAM_ID: optionalString,
+  /** The Teams app's id (manifest `id`), for deep links from activity-feed notices into the tab. */
+  TEAMS_APP_ID: optionalString,
   COMMUNITY_NAME_PREFIX: z.string().default(""),
   COMMUNITY_NAME_SUFFIX: z.string().default(""),
   COMMUNITY_BLOCKED_WORDS: list,
@@ -84,6 +86,8 @@ export interface Config {
   port: number;
   host: string;
   publicUrl: string | undefined;
+  /** The Teams app id (manifest `id`); notices deep-link into the tab with it. */
+  teamsAppId: string | undefined;
   cloud: CloudName;
   endpoints: CloudEndpoints;
   authMode: AuthMode;
@@ -182,6 +186,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   else if (!GUID.test(clientId)) problems.push("AAD_APP_CLIENT_ID must be a GUID");
   if (!local && !e.AAD_APP_CLIENT_SECRET) problems.push("AAD_APP_CLIENT_SECRET is required outside local mode (on-behalf-of and app-only Graph calls)");
   if (e.AAD_APP_TENANT_ID && !GUID.test(e.AAD_APP_TENANT_ID)) problems.push("AAD_APP_TENANT_ID must be a GUID");
+  if (e.TEAMS_APP_ID && !GUID.test(e.TEAMS_APP_ID)) problems.push("TEAMS_APP_ID must be a GUID (the id in the Teams app manifest)");
 
   if (!local) {
     if (!e.BOT_ID) problems.push("BOT_ID is required outside local mode; without it the bot would accept unauthenticated traffic");
@@ -228,6 +233,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST ?? (production ? "0.0.0.0" : "127.0.0.1"),
     publicUrl: e.PUBLIC_URL,
+    teamsAppId: e.TEAMS_APP_ID,
     cloud: e.CLOUD,
     endpoints,
     authMode,

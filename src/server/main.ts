@@ -7,6 +7,7 @@ import { startJobs } from "../jobs/queue.js";
 import { registerWorkers } from "../jobs/workers.js";
 import { GraphGateway } from "../graph/gateway.js";
 import { msalTokenSource } from "../graph/tokens.js";
+import { noticeLinker } from "../jobs/deliverNotices.js";
 import { appendAudit } from "../store/audit.js";
 import { connect, startEmbedded, type Embedded } from "../store/connection.js";
 import { migrateToLatest } from "../store/migrate.js";
@@ -65,13 +66,22 @@ async function main(): Promise<void> {
         })
       : undefined;
   if (!graph) logger.warn({}, "Microsoft Graph is not connected: communities work in Guildhall and their Teams links stay pending");
-  await registerWorkers({
+  const stopWorkers = await registerWorkers({
     db: store.db,
     jobs,
     inactivityDays: config.communities.inactivityDays,
     logger,
     ...(graph && config.communities.hostTeamId && hostTenantId
-      ? { teams: { port: graph, hostTeamId: config.communities.hostTeamId, hostTenantId, eligibility: config.eligibility, agencyAttribute: config.communities.agencyAttribute } }
+      ? {
+          teams: {
+            port: graph,
+            hostTeamId: config.communities.hostTeamId,
+            hostTenantId,
+            eligibility: config.eligibility,
+            agencyAttribute: config.communities.agencyAttribute,
+            noticeLink: noticeLinker({ teamsAppId: config.teamsAppId, teamsWebHost: config.endpoints.teamsWeb, publicUrl: config.publicUrl }),
+          },
+        }
       : {}),
   });
 
@@ -109,6 +119,7 @@ async function main(): Promise<void> {
     closing = true;
     logger.info({ signal }, "shutting down");
     await app.close();
+    await stopWorkers();
     await jobs.stop();
     await store.close();
     await embedded?.stop();

@@ -127,6 +127,10 @@ export interface NotificationTable {
   created_at: Generated<Date>;
   read_at: Date | null;
   delivered_at: Date | null;
+  delivery_state: Generated<"pending" | "sending" | "sent" | "skipped" | "failed">;
+  delivery_attempts: Generated<number>;
+  delivery_claimed_at: Date | null;
+  delivery_note: string | null;
 }
 
 export interface Database {

@@ -6,7 +6,7 @@ import { MemoryRouter } from "react-router-dom";
 import type { FetchLike } from "./api/client.js";
 import type { Me } from "./api/types.js";
 import { AppContent } from "./AppContent.js";
-import type { Host } from "./host/host.js";
+import { deepLinkPage, type Host } from "./host/host.js";
 import { HostProvider } from "./host/HostContext.js";
 import { SessionProvider } from "./session/SessionContext.js";
 import type { IdentityStore } from "./session/identityStore.js";
@@ -129,6 +129,19 @@ describe("the tab in local demo mode", () => {
 });
 
 describe("the tab inside Teams", () => {
+  it("opens the page an activity-feed notice links to", async () => {
+    const getAuthToken = vi.fn(async () => "token-tom");
+    const server = devServer();
+    renderApp(async (url, init) => (url === "/api/v1/notifications" ? json(200, { items: [] }) : server(url, init)), { host: fakeHost({ kind: "teams", getAuthToken, startPage: "/notices" }) });
+    await screen.findByRole("heading", { level: 1, name: "Notices" });
+  });
+
+  it("ignores a deep link that names no page of the tab", () => {
+    expect(deepLinkPage("/communities/c0a1b2c3-0000-4000-8000-000000000002")).toBe("/communities/c0a1b2c3-0000-4000-8000-000000000002");
+    expect(deepLinkPage("/notices")).toBe("/notices");
+    for (const bad of ["https://evil.example/", "//evil.example", "/communities/../admin", "/api/v1/me", "javascript:alert(1)", undefined]) expect(deepLinkPage(bad)).toBeUndefined();
+  });
+
   it("uses the Teams SSO token and tells Teams when the page is ready", async () => {
     const getAuthToken = vi.fn(async () => "token-tom");
     const host = renderApp(devServer(), { host: fakeHost({ kind: "teams", getAuthToken }) });

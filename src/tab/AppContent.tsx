@@ -1,10 +1,10 @@
-import { useEffect, type ReactNode } from "react";
-import { Route, Routes } from "react-router-dom";
+import { useEffect, useState, type ReactNode } from "react";
+import { Route, Routes, useLocation, useNavigate } from "react-router-dom";
 import { AppShell } from "./components/AppShell/AppShell.js";
 import { DevModeBanner } from "./components/DevModeBanner/DevModeBanner.js";
 import { LiveAnnouncer } from "./components/LiveAnnouncer/LiveAnnouncer.js";
 import { SignedInGate } from "./components/SignedInGate/SignedInGate.js";
-import { useNotifyReady } from "./host/HostContext.js";
+import { useHost, useNotifyReady } from "./host/HostContext.js";
 import { NotFound } from "./pages/NotFound/NotFound.js";
 import { linksFor, ROUTES, type AppRoute } from "./routes.js";
 import { useSession } from "./session/SessionContext.js";
@@ -33,8 +33,20 @@ function RouteView({ route }: { route: AppRoute }) {
   );
 }
 
+/** Opened from a deep link (an activity-feed notice): go to the page it names, once, from the tab's start. */
+function useDeepLinkStart(): void {
+  const host = useHost();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const [start] = useState(() => (pathname === "/" ? host.startPage : undefined));
+  useEffect(() => {
+    if (start) navigate(start, { replace: true });
+  }, [start, navigate]);
+}
+
 /** The routed app inside the shell. Needs a router, HostProvider and SessionProvider above it. */
 export function AppContent() {
+  useDeepLinkStart();
   const session = useSession();
   const me = session.state.status === "ready" ? session.state.me : undefined;
   const banner = session.mode === "dev" ? <DevModeBanner identity={session.identity} onSwitch={session.switchIdentity} /> : null;

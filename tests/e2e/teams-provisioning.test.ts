@@ -4,7 +4,7 @@
  * (HTTPS, client credentials, the secret checked) and calls the Graph stand-in, which accepts only those
  * tokens. Tom proposes a closed community, Priya approves it, the first channel creation is refused by Teams
  * and Tom sees why and retries, the channel appears with Tom as its owner, Priya asks to join, Tom approves,
- * and the job that keeps Teams in step adds Priya to the channel.
+ * the job that keeps Teams in step adds Priya to the channel, and Priya hears back in her activity feed.
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +19,7 @@ import { bodyText, expectAccessible, TabSession, THEMES } from "./session.js";
 const FINANCE = "7f1c2a4e-0b8d-4c1e-9a51-3d2f6b8e1a01";
 const APP = "6c1f3e2a-7b4d-4e8f-9a0b-1c2d3e4f5a6b";
 const SECRET = `secret-${randomUUID()}`;
+const TEAMS_APP = "0e6f3d4a-1b2c-4d5e-8f90-a1b2c3d4e5f6";
 const NAME = "Grants Assurance Practitioners";
 const oid = (key: string) => DEMO_IDENTITIES.find((d) => d.key === key)?.objectId ?? "";
 
@@ -50,6 +51,7 @@ describe.skipIf(!chromiumAvailable() && process.env["CI"] !== "true")("communiti
         AAD_APP_CLIENT_SECRET: SECRET,
         AAD_APP_TENANT_ID: FINANCE,
         GRAPH_HOST_TEAM_ID: hostTeamId,
+        TEAMS_APP_ID: TEAMS_APP,
         GRAPH_BASE_URL: graph.url,
         LOGIN_BASE_URL: entra.loginHost,
         // The stand-in's certificate is trusted the way an agency trusts its own CA.
@@ -135,6 +137,12 @@ describe.skipIf(!chromiumAvailable() && process.env["CI"] !== "true")("communiti
     await tom.close();
 
     await expect.poll(() => channel()?.members.map((m) => m.userId).sort(), { timeout: 60_000, interval: 500 }).toEqual([oid("priya"), oid("tom")].sort());
+    // Priya hears back in her Teams activity feed, with a link that opens the community in the tab.
+    const heard = () => graph.activity.find((a) => a.userId === oid("priya") && JSON.stringify(a.body).includes(`You are now a member of \\"${NAME}\\"`));
+    await expect.poll(heard, { timeout: 30_000, interval: 500 }).toBeDefined();
+    const webUrl = (heard()?.body["topic"] as { webUrl: string }).webUrl;
+    expect(webUrl).toContain(`https://teams.microsoft.com/l/entity/${TEAMS_APP}/home?context=`);
+    expect(decodeURIComponent(webUrl)).toContain(`"subEntityId":"${communityPath}"`);
     await session.visit(priya, communityPath);
     await priya.getByText("You are a member", { exact: true }).waitFor();
     await priya.getByRole("region", { name: "Microsoft Teams" }).getByRole("link", { name: "Open in Microsoft Teams" }).waitFor();

@@ -9,6 +9,7 @@ import type { GraphGateway } from "../../src/graph/gateway.js";
 import { abandonProvisioning, GAVE_UP_MESSAGE, provisionCommunity, type ProvisionDeps } from "../../src/jobs/provision.js";
 import { ReverificationHalted, reverifyMembers } from "../../src/jobs/reverify.js";
 import { syncMembers } from "../../src/jobs/syncMembers.js";
+import { deliverNotices, noticeLinker } from "../../src/jobs/deliverNotices.js";
 import { gatewayFor } from "../support/graph-standin/gateway.js";
 import { GraphStandIn } from "../support/graph-standin/server.js";
 import { createHarness, type Harness } from "../support/harness.js";
@@ -233,5 +234,83 @@ describe("membership sync and re-verification", () => {
     const report = await reverify();
     expect(report.removals).toEqual([{ personId: joined[0]!.personId, communityId: c.id, reason: "account_deleted" }]);
     expect(g.calls.filter((x) => x.path === "/$batch").length - batchesBefore).toBe(1);
+  });
+});
+
+describe("notices in the Teams activity feed", () => {
+  const linkFor = noticeLinker({ teamsAppId: "0e6f3d4a-1b2c-4d5e-8f90-a1b2c3d4e5f6", teamsWebHost: "https://teams.microsoft.com", publicUrl: undefined });
+  const delivery = () => ({ db: h.store.db, teams: gw, hostTenantId: FINANCE, linkFor });
+  /** Deliver until nothing is left to claim (other tests' notices share the outbox). */
+  async function drain(options: Parameters<typeof deliverNotices>[1] = {}) {
+    for (let i = 0; i < 50; i += 1) {
+      const r = await deliverNotices(delivery(), options);
+      if (r.sent + r.skipped + r.failed + r.retrying === 0) return;
+    }
+    throw new Error("the outbox did not drain");
+  }
+  const noticeOf = (who: string, text: string) =>
+    h.store.db
+      .selectFrom("notifications as n")
+      .innerJoin("people as p", "p.id", "n.person_id")
+      .select(["n.id", "n.delivery_state", "n.delivery_attempts", "n.delivery_note", "n.delivered_at"])
+      .where("p.object_id", "=", oid(who))
+      .where("n.text", "like", `%${text}%`)
+      .executeTakeFirstOrThrow();
+
+  async function askAndDecide(c: { id: string }, who: string, decision: "approve" | "decline") {
+    expect((await api(who, "POST", `/api/v1/communities/${c.id}/requests`, { acceptCodeOfPractice: true, codeVersion: 1, message: "Please" })).status).toBe(200);
+    const view = await api("tom", "GET", `/api/v1/communities/${c.id}`);
+    const request = view.body.joinRequests.find((r: { person: { displayName: string } }) => r.person.displayName === DEMO_IDENTITIES.find((d) => d.key === who)!.displayName);
+    const decided = await api("tom", "POST", `/api/v1/communities/${c.id}/requests/${request.id}/decision`, { decision, reason: decision === "decline" ? "This one is for evaluators." : "" });
+    expect(decided.status).toBe(200);
+  }
+
+  it("tells a requester in Teams when their request is decided, linking back to the community; other tenants stay in Guildhall", async () => {
+    const c = await approved("tom");
+    await askAndDecide(c, "priya", "approve");
+    await askAndDecide(c, "aisha", "decline");
+    await drain();
+
+    const priya = await noticeOf("priya", c.name);
+    expect(priya).toMatchObject({ delivery_state: "sent", delivery_attempts: 1 });
+    expect(priya.delivered_at).not.toBeNull();
+    const sent = g.activity.filter((a) => a.userId === oid("priya") && JSON.stringify(a.body).includes(c.name));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.body).toMatchObject({ activityType: "systemDefault", topic: { source: "text", value: c.name } });
+    const webUrl = (sent[0]!.body["topic"] as { webUrl: string }).webUrl;
+    expect(webUrl.startsWith("https://teams.microsoft.com/l/entity/0e6f3d4a-1b2c-4d5e-8f90-a1b2c3d4e5f6/home?context=")).toBe(true);
+    expect(JSON.parse(decodeURIComponent(webUrl.split("context=")[1]!))).toEqual({ subEntityId: `/communities/${c.id}` });
+
+    // Aisha is in another tenant: the notice stays in Guildhall's Notices page, nothing goes to Teams.
+    const aisha = await noticeOf("aisha", c.name);
+    expect(aisha).toMatchObject({ delivery_state: "skipped" });
+    expect(g.activity.some((a) => a.userId === oid("aisha"))).toBe(false);
+    expect((await api("aisha", "GET", "/api/v1/notifications")).body.items.some((n: { text: string }) => n.text.includes(c.name))).toBe(true);
+  });
+
+  it("tries again after a 429, gives up on a refusal (app not installed), and never sends old news", async () => {
+    const c = await approved("tom");
+    g.inject(new RegExp(`^POST /users/${oid("priya")}/teamwork/sendActivityNotification$`), { status: 429, retryAfter: 0 }, { status: 429, retryAfter: 0 }, { status: 429, retryAfter: 0 }, { status: 429, retryAfter: 0 }, { status: 429, retryAfter: 0 }, { status: 429, retryAfter: 0 }, { status: 429, retryAfter: 0 });
+    await askAndDecide(c, "priya", "approve");
+    const first = await deliverNotices(delivery(), { batchSize: 1000 });
+    expect(first.retrying).toBeGreaterThanOrEqual(1);
+    expect(await noticeOf("priya", c.name)).toMatchObject({ delivery_state: "pending", delivery_attempts: 1 });
+    await drain();
+    expect(await noticeOf("priya", c.name)).toMatchObject({ delivery_state: "sent", delivery_attempts: 2 });
+
+    // Guildhall is not installed for Tom's account: Teams refuses, and that is final.
+    const c2 = await approved("tom");
+    g.appNotInstalled.add(oid("tom"));
+    await api("priya", "POST", `/api/v1/communities/${c2.id}/requests`, { acceptCodeOfPractice: true, codeVersion: 1, message: "Me too" });
+    await drain();
+    const toTom = await noticeOf("tom", `asked to join "${c2.name}"`);
+    expect(toTom.delivery_state).toBe("failed");
+    expect(toTom.delivery_note).toMatch(/permission|consent/);
+    g.appNotInstalled.delete(oid("tom"));
+
+    // A notice that waited longer than the limit (Teams was unreachable for days) is skipped, not sent late.
+    await h.store.db.updateTable("notifications").set({ delivery_state: "pending", created_at: new Date(Date.now() - 4 * 86_400_000) }).where("id", "=", toTom.id).execute();
+    await drain();
+    expect(await noticeOf("tom", `asked to join "${c2.name}"`)).toMatchObject({ delivery_state: "skipped", delivery_note: "too old to send" });
   });
 });

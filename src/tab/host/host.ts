@@ -28,6 +28,16 @@ export interface Host {
   notifyAuthFailure(message: string): void;
   /** On the configuration page: enable Save and save this config. Returns false outside a host. */
   registerTabConfig(config: TabConfig): boolean;
+  /** The page a deep link asked for (Teams' `subPageId`, e.g. from an activity-feed notice), if any. */
+  readonly startPage?: string;
+}
+
+/** Pages a deep link may open: an address inside the tab, nothing else (no scheme, no other host). */
+const DEEP_LINK_PAGE = /^\/(communities(\/[0-9a-f-]{36})?|notices|people(\/[0-9a-f-]{36})?|approvals)$/;
+
+/** The deep-linked page, if `subPageId` names one the tab has; anything else is ignored. */
+export function deepLinkPage(subPageId: string | undefined): string | undefined {
+  return subPageId !== undefined && DEEP_LINK_PAGE.test(subPageId) ? subPageId : undefined;
 }
 
 /** Wrap `fn` so that only its first call has any effect. */

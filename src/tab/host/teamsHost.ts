@@ -1,5 +1,5 @@
 import { app, authentication, pages } from "@microsoft/teams-js";
-import { once, type Host, type ThemeName } from "./host.js";
+import { deepLinkPage, once, type Host, type ThemeName } from "./host.js";
 import { themeFromTeams } from "./theme.js";
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
@@ -45,9 +45,11 @@ export async function connectTeamsHost(timeoutMs = 5_000): Promise<Host | null> 
       app.notifyFailure({ reason: app.FailedReason.AuthFailed, message: outcome.message });
     }
   });
+  const startPage = deepLinkPage(context?.page.subPageId);
   return {
     kind: "teams",
     initialTheme: themeFromTeams(context?.app.theme),
+    ...(startPage ? { startPage } : {}),
     onThemeChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

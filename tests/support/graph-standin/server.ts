@@ -77,6 +77,7 @@ const LIMITS: Record<string, { count: number; perMs: number }> = {
   perTeam: { count: 4, perMs: 1000 },
   get: { count: 30, perMs: 1000 },
   other: { count: 30, perMs: 1000 },
+  activityNotification: { count: 5, perMs: 1000 },
 };
 
 function graphError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}) {
@@ -122,6 +123,10 @@ export class GraphStandIn {
   readonly teams = new Map<string, Team>();
   readonly operations = new Map<string, Operation>();
   readonly calls: CallRecord[] = [];
+  /** Activity-feed notifications received, by recipient object id. */
+  readonly activity: { userId: string; body: Record<string, unknown> }[] = [];
+  /** People for whom Guildhall's Teams app is not installed (Teams refuses to notify them). */
+  readonly appNotInstalled = new Set<string>();
   private readonly faults: { pattern: RegExp; queue: Fault[] }[] = [];
   private readonly windows = new Map<string, number[]>();
   private readonly scale: number;
@@ -287,6 +292,17 @@ export class GraphStandIn {
       const rest = m[2] ?? "";
       if (!team || Date.now() - team.createdAt < this.replicationDelayMs) return graphError(res, 404, "NotFound", "No team found with Group Id");
       return this.teamRoute(method, team, rest, url, body, res);
+    }
+    if ((m = /^\/users\/([^/]+)\/teamwork\/sendActivityNotification$/.exec(path)) && method === "POST") {
+      if (this.limited(res, ["activityNotification", "activityNotification"])) return;
+      const uid = m[1]!.toLowerCase();
+      if (!this.users.has(uid)) return graphError(res, 404, "Request_ResourceNotFound", `Resource '${m[1]}' does not exist.`);
+      if (this.appNotInstalled.has(uid)) return graphError(res, 403, "Forbidden", "The app is not installed for the recipient.");
+      const topic = body["topic"] as Record<string, unknown> | undefined;
+      if (typeof body["activityType"] !== "string" || !topic) return graphError(res, 400, "BadRequest", "activityType and topic are required.");
+      if (topic["source"] === "text" && typeof topic["webUrl"] !== "string") return graphError(res, 400, "BadRequest", "webUrl is required for a text topic.");
+      this.activity.push({ userId: uid, body });
+      return json(res, 204, null);
     }
     if ((m = /^\/users\/([^/]+)$/.exec(path)) && method === "GET") {
       if (this.limited(res, ["get", "get"])) return;

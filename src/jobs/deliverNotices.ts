@@ -1,0 +1,120 @@
+/**
+ * Notices reach people in Teams through the activity feed. `notify()` writes the notice in the same
+ * transaction as the change it reports (an outbox), so a Teams outage never loses one; this worker claims
+ * pending notices (SKIP LOCKED, so instances share the work), sends them, and records what happened:
+ * sent; skipped (the person is in another tenant, or the notice is too old to be news); failed (Teams refused
+ * for good, usually because Guildhall is not installed for that person); or pending again after a transient
+ * failure, until the attempts run out. The notice is always in Guildhall's own Notices page regardless.
+ */
+import { sql, type Kysely } from "kysely";
+import type { Database } from "../store/schema.js";
+import { asTeamsFailure, type TeamsPort } from "./ports.js";
+
+export interface DeliveryDeps {
+  db: Kysely<Database>;
+  teams: Pick<TeamsPort, "sendActivityNotification">;
+  /** Only people in this tenant can be reached with the app's token. */
+  hostTenantId: string;
+  /** Where a notice links to: a Teams deep link into the tab, or the tab's web address. */
+  linkFor(notice: { communityId: string | null }): string;
+}
+
+export interface DeliveryOptions {
+  batchSize?: number;
+  maxAttempts?: number;
+  /** Notices older than this are news no more: skipped, not sent. */
+  maxAgeHours?: number;
+  /** A claim older than this belonged to an instance that died: claim it again. */
+  staleClaimMinutes?: number;
+}
+
+export interface DeliveryReport {
+  sent: number;
+  skipped: number;
+  failed: number;
+  retrying: number;
+}
+
+interface Claimed {
+  id: string;
+  text: string;
+  community_id: string | null;
+  delivery_attempts: number;
+  created_at: Date;
+  object_id: string;
+  tenant_id: string;
+  community_name: string | null;
+}
+
+export async function deliverNotices(deps: DeliveryDeps, options: DeliveryOptions = {}): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, skipped: 0, failed: 0, retrying: 0 };
+  const batchSize = options.batchSize ?? 25;
+  const maxAttempts = options.maxAttempts ?? 5;
+  const maxAgeMs = (options.maxAgeHours ?? 72) * 3_600_000;
+  const stale = options.staleClaimMinutes ?? 5;
+
+  const claimed = await sql<Claimed>`
+    with picked as (
+      select n.id from notifications n
+      where n.delivery_state = 'pending'
+         or (n.delivery_state = 'sending' and n.delivery_claimed_at < now() - make_interval(mins => ${stale}))
+      order by n.created_at
+      limit ${batchSize}
+      for update skip locked
+    )
+    update notifications n
+       set delivery_state = 'sending', delivery_claimed_at = now(), delivery_attempts = n.delivery_attempts + 1
+      from picked, people p
+     where n.id = picked.id and p.id = n.person_id
+    returning n.id, n.text, n.community_id, n.delivery_attempts, n.created_at, p.object_id, p.tenant_id,
+              (select c.display_name from communities c where c.id = n.community_id) as community_name`.execute(deps.db);
+
+  for (const n of claimed.rows) {
+    const settle = (state: "sent" | "skipped" | "failed" | "pending", note: string | null) =>
+      deps.db
+        .updateTable("notifications")
+        .set({ delivery_state: state, delivery_note: note, delivery_claimed_at: null, ...(state === "sent" ? { delivered_at: sql<Date>`now()` } : {}) })
+        .where("id", "=", n.id)
+        .execute();
+    if (n.tenant_id !== deps.hostTenantId) {
+      await settle("skipped", "the person's tenant is not the host tenant");
+      report.skipped += 1;
+      continue;
+    }
+    if (Date.now() - new Date(n.created_at).getTime() > maxAgeMs) {
+      await settle("skipped", "too old to send");
+      report.skipped += 1;
+      continue;
+    }
+    try {
+      await deps.teams.sendActivityNotification(n.object_id, { text: n.text, webUrl: deps.linkFor({ communityId: n.community_id }), topic: n.community_name ?? "Guildhall" });
+      await settle("sent", null);
+      report.sent += 1;
+    } catch (err) {
+      const failure = asTeamsFailure(err);
+      if (failure.retryable && n.delivery_attempts < maxAttempts) {
+        await settle("pending", failure.userMessage);
+        report.retrying += 1;
+      } else {
+        await settle("failed", failure.userMessage);
+        report.failed += 1;
+      }
+    }
+  }
+  return report;
+}
+
+/**
+ * Where a notice links to. With the Teams app id, a deep link that opens Guildhall's personal tab on the
+ * page (Teams passes the page through `subPageId`); without it, the tab's own web address.
+ */
+export function noticeLinker(o: { teamsAppId: string | undefined; teamsWebHost: string; publicUrl: string | undefined }): (n: { communityId: string | null }) => string {
+  return ({ communityId }) => {
+    const page = communityId ? `/communities/${communityId}` : "/notices";
+    if (o.teamsAppId) {
+      const context = encodeURIComponent(JSON.stringify({ subEntityId: page }));
+      return `${o.teamsWebHost}/l/entity/${encodeURIComponent(o.teamsAppId)}/home?context=${context}`;
+    }
+    return `${(o.publicUrl ?? "https://localhost").replace(/\/$/, "")}${page}`;
+  };
+}
