@@ -146,6 +146,12 @@ param logLevel string = 'info'
 @description('Connections per instance for the app pool (pg-boss adds up to 4 more). Keep instances x (this + 4) under the server\'s max_connections.')
 param databasePoolMax int = 10
 
+@description('The Teams team whose channels host communities (its group id). Empty: communities work in Guildhall and their Teams links stay pending.')
+param graphHostTeamId string = ''
+
+@description('The Teams app id (manifest id), for activity-feed notices that deep-link into the tab.')
+param teamsAppId string = ''
+
 param tags object = {
   application: 'guildhall'
 }
@@ -272,6 +278,8 @@ module app 'modules/appservice.bicep' = {
     allowedEmailDomains: allowedEmailDomains
     allowGuestsFromAllowedTenants: allowGuestsFromAllowedTenants
     platformOwnerGroupIds: platformOwnerGroupIdsValue
+    graphHostTeamId: graphHostTeamId
+    teamsAppId: teamsAppId
     databasePoolMax: databasePoolMax
     logLevel: logLevel
     logAnalyticsWorkspaceId: logAnalyticsWorkspaceId

@@ -47,6 +47,10 @@ param allowedTenantIds string
 param allowedEmailDomains string
 param allowGuestsFromAllowedTenants bool
 param platformOwnerGroupIds string
+@description('Host team for community channels; empty leaves Graph provisioning off.')
+param graphHostTeamId string
+@description('Teams app id for deep links in activity-feed notices; empty links to the web address instead.')
+param teamsAppId string
 param databasePoolMax int
 param logLevel string
 
@@ -149,7 +153,11 @@ var appSettings = union({
   WEBSITE_HEALTHCHECK_MAXPINGFAILURES: '3'
 }, botType == 'SingleTenant' ? {
   BOT_PASSWORD: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/bot-password/)'
-} : {})
+} : {}, empty(graphHostTeamId) ? {} : {
+  GRAPH_HOST_TEAM_ID: graphHostTeamId
+}, empty(teamsAppId) ? {} : {
+  TEAMS_APP_ID: teamsAppId
+})
 
 resource settings 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: site
