@@ -234,6 +234,14 @@ export class GraphGateway {
     });
   }
 
+  /** Make a member an owner or a plain member (`PATCH .../members/{membership-id}` with `roles`). */
+  async setMemberRole(t: Target, membershipId: string, owner: boolean): Promise<void> {
+    await this.call("PATCH", `${this.membersPath(t)}/${enc(membershipId)}`, [["other", TEAMS_LIMITS.other], this.team(t.teamId)], {
+      "@odata.type": "#microsoft.graph.aadUserConversationMember",
+      roles: owner ? ["owner"] : [],
+    });
+  }
+
   async removeMember(t: Target, membershipId: string): Promise<void> {
     try {
       await this.call("DELETE", `${this.membersPath(t)}/${enc(membershipId)}`, [["other", TEAMS_LIMITS.other], this.team(t.teamId)]);

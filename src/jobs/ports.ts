@@ -42,6 +42,8 @@ export interface TeamsPort {
   listMembers(target: MemberTarget): Promise<TeamsMember[]>;
   addMember(target: MemberTarget, objectId: string, owner: boolean): Promise<void>;
   removeMember(target: MemberTarget, membershipId: string): Promise<void>;
+  /** Make a member an owner, or an owner a plain member. */
+  setMemberRole(target: MemberTarget, membershipId: string, owner: boolean): Promise<void>;
   /** Team archive is asynchronous too; channels are made read-only by archiving them. */
   archive(target: MemberTarget): Promise<{ operationUrl: string | null }>;
   /** The user as their own tenant sees them; undefined when the account no longer exists. */

@@ -1,8 +1,9 @@
 /**
  * Keep Teams membership in step with Guildhall (the source of truth): add who is missing, remove who
  * has left. Channel members must already be members of the host team, so a private channel's new
- * members are added to the team first. A standard channel's audience is the whole host team, so for it
- * Guildhall only adds (it never removes people from a team other communities may share).
+ * members are added to the team first (in bulk). Roles follow Guildhall too: its owners are the channel's
+ * owners. A standard channel's audience is the whole host team, so for it Guildhall only adds (it never
+ * removes people from, or changes roles in, a team other communities may share).
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../store/schema.js";
@@ -20,7 +21,7 @@ export interface SyncReport {
   addedToHostTeam: number;
   /** Members from other tenants, who need cross-tenant access (B2B) before Teams can include them. */
   notInHostTenant: number;
-  /** Members whose owner/member role differs in Teams (left for an owner to adjust). */
+  /** Members whose owner/member role differed in Teams and was put right. */
   roleDrift: number;
   /** People Teams refused to add to the host team, with its reason (they are tried again next sync). */
   notAdded: { objectId: string; error: string }[];
@@ -68,6 +69,8 @@ export async function syncMembers(deps: SyncDeps, communityId: string): Promise<
       await deps.teams.addMember(target, objectId, owner);
       report.added += 1;
     } else if (present.owner !== owner && c.teams_presence !== "standard_channel") {
+      // Guildhall's owners own the channel (or team); anyone else made an owner in Teams goes back to member.
+      await deps.teams.setMemberRole(target, present.membershipId, owner);
       report.roleDrift += 1;
     }
   }

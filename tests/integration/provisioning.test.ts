@@ -168,6 +168,28 @@ describe("membership sync and re-verification", () => {
     expect(channel.members.map((m) => m.userId)).toEqual([oid("tom")]);
   });
 
+  it("puts roles right in the channel: Guildhall's owners own it, and an owner made only in Teams goes back to member", async () => {
+    const c = await approved("tom");
+    await provisionCommunity(deps, c.id);
+    const me = await api("priya", "GET", "/api/v1/me");
+    await api("tom", "POST", `/api/v1/communities/${c.id}/invitations`, { personId: me.body.person.id });
+    await api("priya", "POST", `/api/v1/communities/${c.id}/join`, { acceptCodeOfPractice: true, codeVersion: 1 });
+    expect(await syncMembers(deps, c.id)).toMatchObject({ added: 1, roleDrift: 0 });
+    const channel = g.teams.get(hostTeamId)!.channels.find((ch) => ch.displayName === c.name)!;
+    const rolesOf = (who: string) => channel.members.find((m) => m.userId === oid(who))?.roles;
+    expect(rolesOf("priya")).toEqual([]);
+
+    expect((await api("tom", "POST", `/api/v1/communities/${c.id}/members/role`, { personId: me.body.person.id, role: "owner" })).status).toBe(200);
+    expect(await syncMembers(deps, c.id)).toMatchObject({ added: 0, removed: 0, roleDrift: 1 });
+    expect(rolesOf("priya")).toEqual(["owner"]);
+
+    // Someone demotes Tom in Teams directly: the next sync makes him an owner again.
+    channel.members.find((m) => m.userId === oid("tom"))!.roles = [];
+    expect(await syncMembers(deps, c.id)).toMatchObject({ roleDrift: 1 });
+    expect(rolesOf("tom")).toEqual(["owner"]);
+    expect(await syncMembers(deps, c.id)).toMatchObject({ added: 0, removed: 0, roleDrift: 0 });
+  });
+
   it("removes a member whose account was disabled, tells the owners, and the channel follows", async () => {
     const c = await approved("tom");
     await provisionCommunity(deps, c.id);

@@ -439,6 +439,14 @@ export class GraphStandIn {
       return json(res, 201, { "@odata.type": "#microsoft.graph.aadUserConversationMember", id: row.id, roles: row.roles, userId: uid, displayName: null, email: null });
     }
     const m = /^\/members\/([^/]+)$/.exec(rest);
+    if (m && method === "PATCH") {
+      if (this.limited(res, ["other", "other"], teamKey)) return;
+      const row = list.find((r) => r.id === m[1]);
+      if (!row) return graphError(res, 404, "NotFound", "Member not found");
+      if (!Array.isArray(body["roles"])) return graphError(res, 400, "BadRequest", "roles is required");
+      row.roles = (body["roles"] as unknown[]).filter((r): r is string => typeof r === "string");
+      return json(res, 200, { "@odata.type": "#microsoft.graph.aadUserConversationMember", id: row.id, roles: row.roles, userId: row.userId, displayName: null, email: null });
+    }
     if (m && method === "DELETE") {
       if (this.limited(res, ["other", "other"], teamKey)) return;
       const i = list.findIndex((r) => r.id === m[1]);
