@@ -146,6 +146,13 @@ param logLevel string = 'info'
 @description('Connections per instance for the app pool (pg-boss adds up to 4 more). Keep instances x (this + 4) under the server\'s max_connections.')
 param databasePoolMax int = 10
 
+@allowed([
+  'managed-identity'
+  'password'
+])
+@description('How the app signs in to PostgreSQL: with an Entra token for its user-assigned managed identity (no database password in the app), or as the server administrator with the password.')
+param databaseAuth string = 'managed-identity'
+
 @description('The Teams team whose channels host communities (its group id). Empty: communities work in Guildhall and their Teams links stay pending.')
 param graphHostTeamId string = ''
 
@@ -224,6 +231,10 @@ module postgres 'modules/postgres.bicep' = {
     geoRedundantBackup: postgresGeoRedundantBackup
     highAvailability: postgresHighAvailability
     entraAdmin: postgresEntraAdmin
+    appIdentity: databaseAuth == 'managed-identity' ? {
+      objectId: identity.properties.principalId
+      principalName: identity.name
+    } : {}
     logAnalyticsWorkspaceId: logAnalyticsWorkspaceId
   }
   dependsOn: [
@@ -244,15 +255,16 @@ module keyVault 'modules/keyvault.bicep' = {
     logAnalyticsWorkspaceId: logAnalyticsWorkspaceId
     aadAppClientSecret: aadAppClientSecretValue
     botPassword: botType == 'SingleTenant' ? botPasswordValue : ''
-    // The app connects as the server administrator with a password until config.ts supports managed-identity
-    // tokens for PostgreSQL (docs/operations.md, "Database access").
-    databaseUrl: empty(postgresAdminPasswordValue) ? '' : 'postgresql://${postgresAdminLogin}:${uriComponent(postgresAdminPasswordValue)}@${postgres.outputs.fqdn}:5432/${databaseName}'
+    // With managed identity the URL names the identity and carries no password (the app asks App Service for
+    // an Entra token per connection); with password auth it is the administrator's URL, composed here.
+    databaseUrl: databaseAuth == 'managed-identity' ? 'postgresql://${uriComponent(identity.name)}@${postgres.outputs.fqdn}:5432/${databaseName}' : databaseUrlWithPassword
   }
   dependsOn: [
     monitoring
   ]
 }
 
+var databaseUrlWithPassword = empty(postgresAdminPasswordValue) ? '' : 'postgresql://${postgresAdminLogin}:${uriComponent(postgresAdminPasswordValue)}@${postgres.outputs.fqdn}:5432/${databaseName}'
 var botAppId = botType == 'UserAssignedMSI' ? identity.properties.clientId : botClientId
 
 module app 'modules/appservice.bicep' = {
@@ -280,6 +292,8 @@ module app 'modules/appservice.bicep' = {
     platformOwnerGroupIds: platformOwnerGroupIdsValue
     graphHostTeamId: graphHostTeamId
     teamsAppId: teamsAppId
+    databaseAuth: databaseAuth
+    databaseIdentityClientId: identity.properties.clientId
     databasePoolMax: databasePoolMax
     logLevel: logLevel
     logAnalyticsWorkspaceId: logAnalyticsWorkspaceId

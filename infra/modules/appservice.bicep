@@ -47,6 +47,13 @@ param allowedTenantIds string
 param allowedEmailDomains string
 param allowGuestsFromAllowedTenants bool
 param platformOwnerGroupIds string
+@allowed([
+  'managed-identity'
+  'password'
+])
+param databaseAuth string
+@description('Client id of the user-assigned identity that signs in to PostgreSQL (managed-identity auth).')
+param databaseIdentityClientId string
 @description('Host team for community channels; empty leaves Graph provisioning off.')
 param graphHostTeamId string
 @description('Teams app id for deep links in activity-feed notices; empty links to the web address instead.')
@@ -142,6 +149,7 @@ var appSettings = union({
   PLATFORM_OWNER_GROUP_IDS: platformOwnerGroupIds
   DATABASE_URL: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/database-url/)'
   DATABASE_SSL: 'verify-full'
+  DATABASE_AUTH: databaseAuth
   DATABASE_POOL_MAX: string(databasePoolMax)
   DEMO_DATA: 'false'
   ANONYMITY_HMAC_SECRET: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/anonymity-hmac-secret/)'
@@ -153,6 +161,8 @@ var appSettings = union({
   WEBSITE_HEALTHCHECK_MAXPINGFAILURES: '3'
 }, botType == 'SingleTenant' ? {
   BOT_PASSWORD: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/bot-password/)'
+} : {}, databaseAuth == 'managed-identity' ? {
+  DATABASE_IDENTITY_CLIENT_ID: databaseIdentityClientId
 } : {}, empty(graphHostTeamId) ? {} : {
   GRAPH_HOST_TEAM_ID: graphHostTeamId
 }, empty(teamsAppId) ? {} : {

@@ -38,6 +38,9 @@ param highAvailability string
 @description('Optional Entra administrator (a group is best): { objectId, principalName, principalType: "Group" | "User" | "ServicePrincipal" }.')
 param entraAdmin object = {}
 
+@description('The app\'s user-assigned identity as an Entra administrator, so it signs in with a token and owns the schema: { objectId, principalName }; empty for password auth.')
+param appIdentity object = {}
+
 @description('Log Analytics workspace for server logs; empty keeps logs off.')
 param logAnalyticsWorkspaceId string = ''
 
@@ -97,6 +100,20 @@ resource administrator 'Microsoft.DBforPostgreSQL/flexibleServers/administrators
   }
   dependsOn: [
     database
+  ]
+}
+
+resource appAdministrator 'Microsoft.DBforPostgreSQL/flexibleServers/administrators@2024-08-01' = if (!empty(appIdentity)) {
+  parent: server
+  name: appIdentity.?objectId ?? 'none'
+  properties: {
+    principalName: appIdentity.?principalName ?? ''
+    principalType: 'ServicePrincipal'
+    tenantId: tenantId
+  }
+  dependsOn: [
+    database
+    administrator
   ]
 }
 

@@ -2,6 +2,7 @@
  * pg-boss: the durable queue every background feature uses (provisioning, membership sync, card fan-out,
  * notifications, re-verification). Its tables live in the `pgboss` schema of the app's database.
  */
+import { connectionTarget } from "../store/connection.js";
 import PgBoss from "pg-boss";
 import { PROVISION_QUEUE } from "../commands/communities/decide.js";
 import { SYNC_QUEUE } from "../commands/communities/membership.js";
@@ -37,6 +38,8 @@ export interface Jobs {
 export interface JobsOptions {
   url: string;
   ssl: "disable" | "require" | "verify-full";
+  /** As for the app's pool: a password per connection (managed identity). */
+  password?: () => Promise<string>;
   logger: JobsLogger;
   /** Run workers in this process (true for the web instances; tests may turn it off). */
   work?: boolean;
@@ -46,7 +49,7 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
   const ssl =
     options.ssl === "disable" ? false : options.ssl === "require" ? { rejectUnauthorized: false } : { rejectUnauthorized: true };
   const boss = new PgBoss({
-    connectionString: options.url,
+    ...connectionTarget(options.url, options.password),
     ssl,
     schema: "pgboss",
     max: 4,

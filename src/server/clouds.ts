@@ -25,6 +25,8 @@ export interface CloudEndpoints {
   login: string;
   /** Teams web client, the host of deep links (https://teams.microsoft.com, gov./dod.teams.microsoft.us). */
   teamsWeb: string;
+  /** The Entra resource of Azure Database for PostgreSQL (managed-identity sign-in). */
+  postgresResource: string;
   botFramework: BotFrameworkEndpoints;
   /** Teams-side capabilities that differ by cloud. */
   capabilities: {
@@ -59,6 +61,7 @@ export const CLOUDS: Readonly<Record<CloudName, CloudEndpoints>> = {
     graph: "https://graph.microsoft.com",
     login: "https://login.microsoftonline.com",
     teamsWeb: "https://teams.microsoft.com",
+    postgresResource: "https://ossrdbms-aad.database.windows.net",
     botFramework: publicBotFramework,
     capabilities: { proactiveAppInstall: true, cardImageUrls: true, sharedChannels: true },
   },
@@ -66,6 +69,7 @@ export const CLOUDS: Readonly<Record<CloudName, CloudEndpoints>> = {
     graph: "https://graph.microsoft.com",
     login: "https://login.microsoftonline.com",
     teamsWeb: "https://teams.microsoft.com",
+    postgresResource: "https://ossrdbms-aad.database.windows.net",
     botFramework: { ...publicBotFramework, proactiveServiceUrl: "https://smba.infra.gcc.teams.microsoft.com/teams" },
     capabilities: { proactiveAppInstall: true, cardImageUrls: true, sharedChannels: true },
   },
@@ -73,6 +77,7 @@ export const CLOUDS: Readonly<Record<CloudName, CloudEndpoints>> = {
     graph: "https://graph.microsoft.us",
     login: "https://login.microsoftonline.us",
     teamsWeb: "https://gov.teams.microsoft.us",
+    postgresResource: "https://ossrdbms-aad.database.usgovcloudapi.net",
     botFramework: usGovBotFramework,
     capabilities: { proactiveAppInstall: false, cardImageUrls: false, sharedChannels: false },
   },
@@ -80,6 +85,7 @@ export const CLOUDS: Readonly<Record<CloudName, CloudEndpoints>> = {
     graph: "https://dod-graph.microsoft.us",
     login: "https://login.microsoftonline.us",
     teamsWeb: "https://dod.teams.microsoft.us",
+    postgresResource: "https://ossrdbms-aad.database.usgovcloudapi.net",
     botFramework: {
       ...usGovBotFramework,
       oAuthUrl: "https://apiDoD.botframework.azure.us",

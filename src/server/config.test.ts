@@ -130,6 +130,24 @@ describe("loadConfig", () => {
     expect(problems({ ...production, GRAPH_HOST_TEAM_ID: "team-1", AAD_APP_CLIENT_SECRET: undefined }).join()).toMatch(/AAD_APP_CLIENT_SECRET/);
   });
 
+  it("signs in to PostgreSQL with the managed identity only when everything it needs is there", () => {
+    const mi = {
+      ...production,
+      DATABASE_AUTH: "managed-identity",
+      DATABASE_URL: "postgresql://guildhall-id@db.postgres.database.usgovcloudapi.net:5432/guildhall",
+      DATABASE_IDENTITY_CLIENT_ID: "5b1e2a3c-0000-4000-8000-00000000abcd",
+      IDENTITY_ENDPOINT: "http://127.0.0.1:41234/msi/token",
+      IDENTITY_HEADER: "h",
+      CLOUD: "USGov",
+    };
+    expect(loadConfig(mi).database.managedIdentity).toEqual({ clientId: mi.DATABASE_IDENTITY_CLIENT_ID, endpoint: mi.IDENTITY_ENDPOINT, header: "h", resource: "https://ossrdbms-aad.database.usgovcloudapi.net" });
+    expect(loadConfig(production).database.managedIdentity).toBeUndefined();
+    expect(problems({ ...mi, DATABASE_URL: "postgresql://guildhall-id:pw@db/guildhall" }).join()).toMatch(/must not carry a password/);
+    expect(problems({ ...mi, DATABASE_IDENTITY_CLIENT_ID: undefined }).join()).toMatch(/DATABASE_IDENTITY_CLIENT_ID/);
+    expect(problems({ ...mi, IDENTITY_ENDPOINT: undefined }).join()).toMatch(/IDENTITY_ENDPOINT and IDENTITY_HEADER/);
+    expect(problems({ ...mi, DATABASE_AUTH: "kerberos" }).join()).toMatch(/DATABASE_AUTH/);
+  });
+
   it("lowercases allow-lists so comparisons are exact", () => {
     const c = loadConfig({ ALLOWED_TENANT_IDS: T1.toUpperCase(), ALLOWED_EMAIL_DOMAINS: "Finance.GOV.au" });
     expect(c.eligibility.allowedTenantIds.has(T1)).toBe(true);

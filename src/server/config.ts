@@ -57,6 +57,13 @@ const envSchema = z.object({
   DATABASE_URL: optionalString,
   DATABASE_SSL: z.enum(["disable", "require", "verify-full"]).optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** `password` (in DATABASE_URL) or `managed-identity` (an Entra token from the app's user-assigned identity). */
+  DATABASE_AUTH: z.enum(["password", "managed-identity"]).default("password"),
+  /** Client id of the user-assigned identity that signs in to PostgreSQL. */
+  DATABASE_IDENTITY_CLIENT_ID: optionalString,
+  /** Set by App Service for managed identity; read, never configured by hand. */
+  IDENTITY_ENDPOINT: optionalUrl,
+  IDENTITY_HEADER: optionalString,
   PGLITE_DATA_DIR: z.string().default(".data/pglite"),
   DEMO_DATA: bool(undefined),
   ANONYMITY_HMAC_SECRET: optionalString,
@@ -119,6 +126,8 @@ export interface Config {
     ssl: "disable" | "require" | "verify-full";
     poolMax: number;
     pgliteDataDir: string;
+    /** Passwordless sign-in with the app's user-assigned identity (DATABASE_AUTH=managed-identity). */
+    managedIdentity: { clientId: string; endpoint: string; header: string; resource: string } | undefined;
   };
   demoData: boolean;
   anonymityHmacSecret: string | undefined;
@@ -198,8 +207,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   // Graph is connected by naming the host team; half a connection is a mistake, not a quiet local mode.
   const hostTenantId = e.AAD_APP_TENANT_ID ?? (local ? undefined : e.BOT_TENANT_ID);
   if (e.GRAPH_HOST_TEAM_ID) {
-    if (!e.AAD_APP_CLIENT_SECRET) problems.push("GRAPH_HOST_TEAM_ID is set but AAD_APP_CLIENT_SECRET is not: Guildhall cannot call Microsoft Graph without it");
+    // (outside local mode the secret is required anyway, and said so above)
+    if (!e.AAD_APP_CLIENT_SECRET && local) problems.push("GRAPH_HOST_TEAM_ID is set but AAD_APP_CLIENT_SECRET is not: Guildhall cannot call Microsoft Graph without it");
     if (!hostTenantId) problems.push("GRAPH_HOST_TEAM_ID is set but AAD_APP_TENANT_ID is not: name the tenant that holds the host team");
+  }
+
+  if (e.DATABASE_AUTH === "managed-identity") {
+    if (!e.DATABASE_URL) {
+      if (!production) problems.push("DATABASE_AUTH=managed-identity needs DATABASE_URL (host, user and database, without a password)");
+    } else if (/^postgres(ql)?:\/\/[^/@]*:[^/@]*@/.test(e.DATABASE_URL)) problems.push("DATABASE_URL must not carry a password when DATABASE_AUTH=managed-identity");
+    if (!e.DATABASE_IDENTITY_CLIENT_ID) problems.push("DATABASE_AUTH=managed-identity needs DATABASE_IDENTITY_CLIENT_ID (the user-assigned identity's client id)");
+    if (!e.IDENTITY_ENDPOINT || !e.IDENTITY_HEADER) problems.push("DATABASE_AUTH=managed-identity needs IDENTITY_ENDPOINT and IDENTITY_HEADER, which App Service sets when a managed identity is assigned");
   }
 
   if (production) {
@@ -260,6 +278,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       url: e.DATABASE_URL,
       ssl: e.DATABASE_SSL ?? (production ? "verify-full" : "disable"),
       poolMax: e.DATABASE_POOL_MAX,
+      managedIdentity:
+        e.DATABASE_AUTH === "managed-identity" && e.DATABASE_IDENTITY_CLIENT_ID && e.IDENTITY_ENDPOINT && e.IDENTITY_HEADER
+          ? { clientId: e.DATABASE_IDENTITY_CLIENT_ID, endpoint: e.IDENTITY_ENDPOINT, header: e.IDENTITY_HEADER, resource: endpoints.postgresResource }
+          : undefined,
       pgliteDataDir: e.PGLITE_DATA_DIR,
     },
     demoData: e.DEMO_DATA ?? local,

@@ -8,6 +8,7 @@ import { registerWorkers } from "../jobs/workers.js";
 import { GraphGateway } from "../graph/gateway.js";
 import { msalTokenSource } from "../graph/tokens.js";
 import { noticeLinker } from "../jobs/deliverNotices.js";
+import { managedIdentityPassword } from "../store/managedIdentity.js";
 import { appendAudit } from "../store/audit.js";
 import { connect, startEmbedded, type Embedded } from "../store/connection.js";
 import { migrateToLatest } from "../store/migrate.js";
@@ -50,12 +51,14 @@ async function main(): Promise<void> {
     logger.info({ dataDir: config.database.pgliteDataDir }, "embedded PostgreSQL (PGlite) started");
   }
   const ssl = embedded ? "disable" : config.database.ssl;
-  const store = connect({ url, ssl, poolMax: embedded ? 4 : config.database.poolMax });
+  const mi = embedded ? undefined : config.database.managedIdentity;
+  const password = mi ? managedIdentityPassword(mi) : undefined;
+  const store = connect({ url, ssl, poolMax: embedded ? 4 : config.database.poolMax, ...(password ? { password } : {}) });
   const applied = await migrateToLatest(store.db);
   if (applied.length > 0) logger.info({ applied }, "migrations applied");
   if (config.demoData) await seedDemoData(store.db);
 
-  const jobs = await startJobs({ url, ssl, logger });
+  const jobs = await startJobs({ url, ssl, logger, ...(password ? { password } : {}) });
   const hostTenantId = config.communities.hostTenantId;
   const graph =
     config.communities.graphConnected && config.aad.clientSecret && config.communities.hostTeamId && hostTenantId

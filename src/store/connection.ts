@@ -16,13 +16,32 @@ export interface ConnectOptions {
   url: string;
   ssl: "disable" | "require" | "verify-full";
   poolMax: number;
+  /** A password for each new connection (an Entra token with managed identity); else the URL's. */
+  password?: () => Promise<string>;
+}
+
+/**
+ * Where to connect. With a password function the URL is taken apart here: `pg` lets a connection string's
+ * (empty) password win over the function, so host, port, user and database are passed on their own.
+ */
+export function connectionTarget(url: string, password: (() => Promise<string>) | undefined): { connectionString: string } | { host: string; port: number; user: string; database: string; password: () => Promise<string> } {
+  if (!password) return { connectionString: url };
+  const u = new URL(url);
+  if (u.password) throw new Error("DATABASE_URL must not carry a password when the database password comes from the managed identity");
+  return {
+    host: decodeURIComponent(u.hostname),
+    port: u.port ? Number(u.port) : 5432,
+    user: decodeURIComponent(u.username),
+    database: decodeURIComponent(u.pathname.replace(/^\//, "")) || "postgres",
+    password,
+  };
 }
 
 export function connect(options: ConnectOptions): Store {
   const ssl =
     options.ssl === "disable" ? false : options.ssl === "require" ? { rejectUnauthorized: false } : { rejectUnauthorized: true };
   const pool = new pg.Pool({
-    connectionString: options.url,
+    ...connectionTarget(options.url, options.password),
     ssl,
     max: options.poolMax,
     idleTimeoutMillis: 30_000,

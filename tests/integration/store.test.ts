@@ -15,6 +15,29 @@ afterAll(async () => {
 });
 
 describe("store", () => {
+  it("connects with a per-connection password function (managed identity) as well as with a plain URL", async () => {
+    let asked = 0;
+    const withToken = connect({
+      url: inject("databaseUrl"),
+      ssl: "disable",
+      poolMax: 2,
+      password: async () => {
+        asked += 1;
+        return "an-entra-token";
+      },
+    });
+    try {
+      const row = await sql<{ who: string; db: string }>`select current_user as who, current_database() as db`.execute(withToken.db);
+      const url = new URL(inject("databaseUrl"));
+      expect(row.rows[0]).toEqual({ who: url.username, db: url.pathname.slice(1) });
+      // This server trusts loopback connections and so never asks for the password; Azure asks on every new
+      // connection (managedIdentity.test.ts covers the token itself).
+      void asked;
+    } finally {
+      await withToken.close();
+    }
+  });
+
   it("migrations are already applied and re-running them applies nothing", async () => {
     expect(await migrateToLatest(store.db)).toEqual([]);
   });

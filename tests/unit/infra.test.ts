@@ -20,6 +20,7 @@ import {
   PLATFORM_SETTINGS,
   read,
   readParameterFile,
+  PROVIDED_BY_APP_SERVICE,
   SAMPLE_VALUES,
   scriptFiles,
   webAppSettings,
@@ -62,7 +63,7 @@ describe("Web App settings in infra/modules/appservice.bicep", () => {
     const required = requiredInProduction();
     // Derived, not copied: if these go missing from the derivation, config.ts changed and so should infra.
     expect(required).toEqual(expect.arrayContaining(["ALLOWED_TENANT_IDS", "ALLOWED_EMAIL_DOMAINS", "AAD_APP_CLIENT_ID", "AAD_APP_CLIENT_SECRET", "BOT_ID", "BOT_TENANT_ID", "BOT_PASSWORD", "DATABASE_URL", "ANONYMITY_HMAC_SECRET", "PUBLIC_URL"]));
-    expect(required.filter((key) => !settingNames.includes(key))).toEqual([]);
+    expect(required.filter((key) => !settingNames.includes(key) && !(key in PROVIDED_BY_APP_SERVICE))).toEqual([]);
   });
 
   it("use only names config.ts reads, or a short list of App Service platform settings", () => {
@@ -153,9 +154,23 @@ describe("secrets in the templates and parameter files", () => {
     for (const name of secure) expect(main, name).toMatch(new RegExp(`startsWith\\(${name}, unresolvedPlaceholder\\)`));
   });
 
-  it("the DATABASE_URL secret is composed from the secure password parameter, not a literal", () => {
+  it("the DATABASE_URL secret is composed from the secure password parameter, not a literal, or names the managed identity without a password", () => {
+    const withPassword = /var databaseUrlWithPassword = (.+)$/m.exec(main)?.[1] ?? "";
+    expect(withPassword).toMatch(/'postgresql:\/\/\$\{postgresAdminLogin\}:\$\{uriComponent\(postgresAdminPasswordValue\)\}@/);
     const url = /databaseUrl: (.+)$/m.exec(main)?.[1] ?? "";
-    expect(url).toMatch(/'postgresql:\/\/\$\{postgresAdminLogin\}:\$\{uriComponent\(postgresAdminPasswordValue\)\}@/);
+    expect(url).toMatch(/^databaseAuth == 'managed-identity' \? 'postgresql:\/\/\$\{uriComponent\(identity\.name\)\}@\$\{postgres\.outputs\.fqdn\}:5432\/\$\{databaseName\}' : databaseUrlWithPassword$/);
+  });
+
+  it("with managed-identity database auth (the default) the identity is a PostgreSQL Entra administrator and the app gets its client id", () => {
+    expect(mainParams.get("databaseAuth")?.defaultValue).toBe("'managed-identity'");
+    const postgresModule = read("infra/modules/postgres.bicep");
+    expect(postgresModule).toMatch(/resource appAdministrator 'Microsoft\.DBforPostgreSQL\/flexibleServers\/administrators@[^']+' = if \(!empty\(appIdentity\)\)/);
+    expect(postgresModule).toMatch(/principalType: 'ServicePrincipal'/);
+    expect(main).toMatch(/objectId: identity\.properties\.principalId/);
+    const appModule = read("infra/modules/appservice.bicep");
+    expect(appModule).toMatch(/DATABASE_AUTH: databaseAuth/);
+    expect(appModule).toMatch(/DATABASE_IDENTITY_CLIENT_ID: databaseIdentityClientId/);
+    expect(main).toMatch(/databaseIdentityClientId: identity\.properties\.clientId/);
   });
 
   it("parameter files give secure parameters only an empty value, a SECRET_ placeholder or a Key Vault reference", () => {

@@ -192,6 +192,12 @@ const TENANT = "6f1c2b7e-3d4a-4c5b-9e8f-0a1b2c3d4e5f";
  * A plausible value for each setting whose Bicep value is an expression (a parameter, a Key Vault reference):
  * what App Service would hand the process once the references resolve. Bicep literals are used as written.
  */
+/** Set by App Service itself (managed identity), never by the Bicep app settings. */
+export const PROVIDED_BY_APP_SERVICE: Readonly<Record<string, string>> = {
+  IDENTITY_ENDPOINT: "http://127.0.0.1:41234/msi/token",
+  IDENTITY_HEADER: "set-by-app-service",
+};
+
 export const SAMPLE_VALUES: Readonly<Record<string, string>> = {
   NODE_ENV: "production",
   PUBLIC_URL: "https://guildhall-prod.azurewebsites.net",
@@ -209,14 +215,20 @@ export const SAMPLE_VALUES: Readonly<Record<string, string>> = {
   ALLOWED_EMAIL_DOMAINS: "finance.gov.au,.abs.gov.au",
   ALLOW_GUESTS_FROM_ALLOWED_TENANTS: "false",
   PLATFORM_OWNER_GROUP_IDS: "",
-  DATABASE_URL: "postgresql://guildhall_admin:from-key-vault@guildhall-prod-psql.postgres.database.azure.com:5432/guildhall",
+  // managed-identity auth (the default): the identity's name, no password; the token comes per connection.
+  DATABASE_URL: "postgresql://guildhall-prod-id@guildhall-prod-psql.postgres.database.azure.com:5432/guildhall",
   DATABASE_SSL: "verify-full",
+  DATABASE_AUTH: "managed-identity",
+  DATABASE_IDENTITY_CLIENT_ID: "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f",
+  GRAPH_HOST_TEAM_ID: "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a",
+  TEAMS_APP_ID: "0e6f3d4a-1b2c-4d5e-8f90-a1b2c3d4e5f6",
   DATABASE_POOL_MAX: "10",
   DEMO_DATA: "false",
   ANONYMITY_HMAC_SECRET: "3f9a1c7e5b2d8f4a6c0e9b1d7f3a5c8e2b4d6f8a0c1e3b5d7f9a2c4e6b8d0f1a",
   LOG_LEVEL: "info",
   TRUST_PROXY: "1",
   REQUIRE_HTTPS: "true",
+  ...PROVIDED_BY_APP_SERVICE,
 };
 
 /**
@@ -224,7 +236,8 @@ export const SAMPLE_VALUES: Readonly<Record<string, string>> = {
  * replaced by SAMPLE_VALUES. Platform settings (WEBSITE_*, SCM_*) are left out; App Service also sets PORT.
  */
 export function productionEnvFromBicep(platformSettings: ReadonlySet<string>): Record<string, string> {
-  const env: Record<string, string> = {};
+  // App Service sets these itself when a managed identity is assigned to the app.
+  const env: Record<string, string> = { ...PROVIDED_BY_APP_SERVICE };
   for (const { name, value } of webAppSettings()) {
     if (platformSettings.has(name)) continue;
     const text = literal(value) ?? SAMPLE_VALUES[name];
