@@ -214,11 +214,12 @@ deploy_infra() {
   fi
 
   # A new PostgreSQL server needs an administrator password. Unless one was given (SECRET_POSTGRES_ADMIN_PASSWORD),
-  # generate it for this run only: Bicep writes it into the DATABASE_URL secret and nobody needs to see it.
+  # generate it for this run only: the app signs in with its managed identity (or, with databaseAuth=password,
+  # Bicep writes it into the DATABASE_URL secret), so nobody needs to see it.
   if [ -z "${SECRET_POSTGRES_ADMIN_PASSWORD:-}" ] &&
     ! az resource show --resource-group "$resource_group" --name "$server" \
       --resource-type Microsoft.DBforPostgreSQL/flexibleServers --output none 2>/dev/null; then
-    log "new PostgreSQL server: generating its administrator password into Key Vault"
+    log "new PostgreSQL server: generating its administrator password (kept nowhere; reset it in the portal for break-glass access)"
     SECRET_POSTGRES_ADMIN_PASSWORD="$(openssl rand -hex 24)Gh-"
     export SECRET_POSTGRES_ADMIN_PASSWORD
     resolve_parameters "$parameter_file" "$parameters"
