@@ -18,6 +18,8 @@ export interface CommandSettings {
   graphConnected: boolean;
   /** Sensitivity label ids per classification (Microsoft Purview), when configured. */
   sensitivityLabels: Partial<Record<"OFFICIAL" | "OFFICIAL_SENSITIVE" | "PROTECTED", string>>;
+  /** The tenant allow-list: agencies can be registered only in these tenants. */
+  allowedTenantIds: ReadonlySet<string>;
 }
 
 export interface CommandContext {

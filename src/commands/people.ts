@@ -108,8 +108,3 @@ export async function searchPeople(ctx: CommandContext, query: unknown) {
   return rows.map((p) => ({ id: p.id, displayName: p.display_name, jobTitle: p.job_title, interests: p.interests, agency: p.short_name }));
 }
 
-/** Registered agencies (for agency-only scopes and directory filters). */
-export async function listAgencies(ctx: CommandContext) {
-  const rows = await ctx.db.selectFrom("agencies").select(["id", "name", "short_name"]).orderBy("name").execute();
-  return rows.map((a) => ({ id: a.id, name: a.name, shortName: a.short_name }));
-}

@@ -71,6 +71,7 @@ export const ACTIONS = [
   "directory.browse",
   "community.propose",
   "community.approve",
+  "agency.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -101,6 +102,7 @@ export function authorize(actor: Actor, action: Action): Decision {
     case "community.propose":
       return { allowed: true };
     case "community.approve":
+    case "agency.manage":
       return actor.platformOwner ? { allowed: true } : { allowed: false, reason: "not_platform_owner" };
     default:
       return { allowed: false, reason: "unknown_action" };

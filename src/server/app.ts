@@ -54,6 +54,7 @@ const LOCAL_COMMAND_SETTINGS: CommandSettings = {
   naming: { prefix: "", suffix: "", blockedWords: [] },
   graphConnected: false,
   sensitivityLabels: {},
+  allowedTenantIds: new Set(),
 };
 
 /** Trust exactly N proxy hops (App Service's front end is one); never trust arbitrary forwarded headers. */

@@ -27,6 +27,7 @@ const tom: Me = {
     "directory.browse": true,
     "community.propose": true,
     "community.approve": false,
+    "agency.manage": false,
   },
 };
 

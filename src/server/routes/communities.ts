@@ -13,7 +13,8 @@ import {
 } from "../../commands/communities/membership.js";
 import { proposeCommunity } from "../../commands/communities/propose.js";
 import { archiveCommunity } from "../../commands/communities/archive.js";
-import { getPerson, listAgencies, myNotifications, searchPeople, similarPeople, updateMyProfile } from "../../commands/people.js";
+import { getPerson, myNotifications, searchPeople, similarPeople, updateMyProfile } from "../../commands/people.js";
+import { listAgencies, registerAgency, updateAgency } from "../../commands/agencies.js";
 import { getCommunity, listCommunities } from "../../commands/communities/queries.js";
 import { resolveAgency, touchPerson } from "../../store/people.js";
 import type { AppDeps } from "../app.js";
@@ -90,6 +91,15 @@ export async function communityRoutes(app: FastifyInstance, deps: AppDeps): Prom
   app.get("/api/v1/agencies", async (request) => {
     const c = await ctx(request);
     return { items: await run(() => listAgencies(c)) };
+  });
+  app.post("/api/v1/agencies", async (request, reply) => {
+    const c = await ctx(request);
+    const created = await run(() => registerAgency(c, request.body));
+    return reply.code(201).send(created);
+  });
+  app.put<IdParams>("/api/v1/agencies/:id", async (request) => {
+    const c = await ctx(request);
+    return run(() => updateAgency(c, request.params.id, request.body));
   });
   app.get("/api/v1/people/similar", async (request) => {
     const c = await ctx(request);

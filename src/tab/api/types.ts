@@ -41,6 +41,7 @@ export const PERMISSION_KEYS = [
   "directory.browse",
   "community.propose",
   "community.approve",
+  "agency.manage",
 ] as const;
 export type PermissionKey = (typeof PERMISSION_KEYS)[number];
 export type Permissions = Record<PermissionKey, boolean>;

@@ -9,6 +9,7 @@ export const MEMBER_PERMISSIONS: Permissions = {
   "directory.browse": true,
   "community.propose": true,
   "community.approve": false,
+  "agency.manage": false,
 };
 
 export const AGENCIES = [

@@ -17,6 +17,7 @@ const member: Permissions = {
   "directory.browse": true,
   "community.propose": true,
   "community.approve": false,
+  "agency.manage": false,
 };
 
 function meFor(overrides: Partial<Me>): Me {

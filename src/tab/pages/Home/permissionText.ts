@@ -11,6 +11,7 @@ export const PERMISSION_TEXT: Record<PermissionKey, string> = {
   "directory.browse": "Browse the directory of people and communities",
   "community.propose": "Propose a new community of practice",
   "community.approve": "Approve proposed communities (platform owner)",
+  "agency.manage": "Register agencies and their email domains (platform owner)",
 };
 
 /** A label for a permission key, including keys a newer server may send that this tab doesn't know yet. */

@@ -1,0 +1,147 @@
+/**
+ * Agencies: who a public servant works for. Platform owners register each agency with its Entra tenant and
+ * the email domains its people sign in with; people are matched to an agency on every request (by domain,
+ * or the tenant's only agency). Registering or changing an agency also updates the people already known, so
+ * directory search, "people doing similar work" and agency-only communities see them at once.
+ */
+import { sql, type Kysely } from "kysely";
+import { z } from "zod";
+import { authorize } from "../domain/policy.js";
+import { appendAudit } from "../store/audit.js";
+import type { Database } from "../store/schema.js";
+import { CommandError, parseInput, type CommandContext } from "./context.js";
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const DOMAIN = /^\.?(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+const agencyInput = z.object({
+  name: z.string().trim().min(2, "Enter the agency's name.").max(120, "Keep the name to 120 characters."),
+  shortName: z.string().trim().min(1, "Enter a short name, for example ABS.").max(30, "Keep the short name to 30 characters."),
+  tenantId: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(GUID, "Enter the agency's Entra tenant id (a GUID)."),
+  emailDomains: z
+    .array(z.string().trim().toLowerCase().regex(DOMAIN, "Each email domain must look like agency.gov.au (a leading dot admits subdomains)."))
+    .min(1, "List at least one email domain the agency's people sign in with.")
+    .max(50, "List at most 50 email domains."),
+});
+export type AgencyInput = z.infer<typeof agencyInput>;
+
+export interface AgencyView {
+  id: string;
+  name: string;
+  shortName: string;
+  /** Only for platform owners. */
+  tenantId?: string;
+  emailDomains?: string[];
+  people?: number;
+}
+
+function requireManager(ctx: CommandContext): void {
+  const d = authorize(ctx.actor, "agency.manage");
+  if (!d.allowed) throw new CommandError("forbidden", "agency.not_platform_owner", "Only platform owners can register or change agencies.");
+}
+
+/** Registered agencies; platform owners also see tenants, domains and how many people each has. */
+export async function listAgencies(ctx: CommandContext): Promise<AgencyView[]> {
+  const manager = authorize(ctx.actor, "agency.manage").allowed;
+  const rows = await ctx.db
+    .selectFrom("agencies as a")
+    .select(["a.id", "a.name", "a.short_name", "a.tenant_id", "a.email_domains"])
+    .select((eb) => eb.selectFrom("people as p").whereRef("p.agency_id", "=", "a.id").select(eb.fn.countAll<string>().as("n")).as("people"))
+    .orderBy("a.name")
+    .execute();
+  return rows.map((a) => ({
+    id: a.id,
+    name: a.name,
+    shortName: a.short_name,
+    ...(manager ? { tenantId: a.tenant_id, emailDomains: a.email_domains, people: Number(a.people ?? 0) } : {}),
+  }));
+}
+
+async function checkAgency(ctx: CommandContext, input: AgencyInput, id: string | null): Promise<void> {
+  if (!ctx.settings.allowedTenantIds.has(input.tenantId)) {
+    throw new CommandError("invalid", "agency.tenant_not_allowed", "That tenant is not on Guildhall's tenant allow-list (ALLOWED_TENANT_IDS), so its people could not sign in. Add it there first.", {
+      issues: [{ path: "tenantId", message: "This tenant is not on the allow-list." }],
+    });
+  }
+  const clash = await ctx.db
+    .selectFrom("agencies")
+    .select(["id", "name", "email_domains"])
+    .where((eb) => eb.or([eb(sql<string>`lower(name)`, "=", input.name.toLowerCase()), eb("email_domains", "&&", sql<string[]>`${input.emailDomains}::text[]`)]))
+    .$if(id !== null, (q) => q.where("id", "!=", id ?? ""))
+    .execute();
+  const sameName = clash.find((a) => a.name.toLowerCase() === input.name.toLowerCase());
+  if (sameName) throw new CommandError("conflict", "agency.name_taken", `An agency called "${sameName.name}" is already registered.`, { issues: [{ path: "name", message: "This name is taken." }] });
+  const shared = clash.flatMap((a) => a.email_domains.filter((d) => input.emailDomains.includes(d)).map((d) => `${d} (${a.name})`));
+  if (shared.length > 0) {
+    throw new CommandError("conflict", "agency.domain_taken", `These email domains already belong to another agency: ${shared.join(", ")}.`, { issues: [{ path: "emailDomains", message: "A domain belongs to another agency." }] });
+  }
+}
+
+/**
+ * Match people to agencies again for one tenant, by the same rule as sign-in (store/people.ts): the agency
+ * owning the email's domain, else the tenant's only agency. Returns how many people changed.
+ */
+export async function rematchPeople(db: Kysely<Database>, tenantId: string): Promise<number> {
+  const r = await sql`
+    with matched as (
+      select p.id,
+             coalesce(
+               (select a.id from agencies a
+                 where a.tenant_id = p.tenant_id
+                   and exists (select 1 from unnest(a.email_domains) d
+                                where d = split_part(lower(p.email), '@', 2)
+                                   or (left(d, 1) = '.' and split_part(lower(p.email), '@', 2) like '%' || d))
+                 order by a.name limit 1),
+               (select min(a.id::text)::uuid from agencies a where a.tenant_id = p.tenant_id having count(*) = 1)
+             ) as agency_id
+        from people p
+       where p.tenant_id = ${tenantId}
+    )
+    update people p set agency_id = m.agency_id
+      from matched m
+     where p.id = m.id and p.agency_id is distinct from m.agency_id`.execute(db);
+  return Number(r.numAffectedRows ?? 0n);
+}
+
+export async function registerAgency(ctx: CommandContext, input: unknown): Promise<AgencyView & { matchedPeople: number }> {
+  requireManager(ctx);
+  const a = parseInput(agencyInput, input, "The agency needs changes.");
+  await checkAgency(ctx, a, null);
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await tx
+      .insertInto("agencies")
+      .values({ id: sql<string>`gen_random_uuid()`, name: a.name, short_name: a.shortName, tenant_id: a.tenantId, email_domains: a.emailDomains })
+      .returning(["id"])
+      .executeTakeFirstOrThrow();
+    const matchedPeople = await rematchPeople(tx, a.tenantId);
+    await appendAudit(tx, { event: "agency.registered", outcome: "allowed", tenantId: ctx.actor.principal.tenantId, objectId: ctx.actor.principal.objectId, detail: { agencyId: row.id, tenantId: a.tenantId, emailDomains: a.emailDomains } });
+    return { id: row.id, name: a.name, shortName: a.shortName, tenantId: a.tenantId, emailDomains: a.emailDomains, people: matchedPeople, matchedPeople };
+  });
+}
+
+export async function updateAgency(ctx: CommandContext, id: string, input: unknown): Promise<AgencyView & { matchedPeople: number }> {
+  requireManager(ctx);
+  if (!GUID.test(id)) throw new CommandError("not_found", "agency.not_found", "There is no such agency.");
+  const a = parseInput(agencyInput, input, "The agency needs changes.");
+  const before = await ctx.db.selectFrom("agencies").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!before) throw new CommandError("not_found", "agency.not_found", "There is no such agency.");
+  await checkAgency(ctx, a, id);
+  return ctx.db.transaction().execute(async (tx) => {
+    await tx.updateTable("agencies").set({ name: a.name, short_name: a.shortName, tenant_id: a.tenantId, email_domains: a.emailDomains }).where("id", "=", id).execute();
+    let matchedPeople = await rematchPeople(tx, a.tenantId);
+    if (before.tenant_id !== a.tenantId) matchedPeople += await rematchPeople(tx, before.tenant_id);
+    await appendAudit(tx, {
+      event: "agency.changed",
+      outcome: "allowed",
+      tenantId: ctx.actor.principal.tenantId,
+      objectId: ctx.actor.principal.objectId,
+      detail: { agencyId: id, before: { name: before.name, tenantId: before.tenant_id, emailDomains: before.email_domains }, after: { name: a.name, tenantId: a.tenantId, emailDomains: a.emailDomains } },
+    });
+    const people = await tx.selectFrom("people").select((eb) => eb.fn.countAll<string>().as("n")).where("agency_id", "=", id).executeTakeFirstOrThrow();
+    return { id, name: a.name, shortName: a.shortName, tenantId: a.tenantId, emailDomains: a.emailDomains, people: Number(people.n), matchedPeople };
+  });
+}
