@@ -6,6 +6,7 @@
 import type { ReactNode } from "react";
 import type { ApiClient } from "./api/client.js";
 import type { Me, PermissionKey } from "./api/types.js";
+import { Agencies } from "./pages/Agencies/Agencies.js";
 import { Approvals } from "./pages/Approvals/Approvals.js";
 import { Community } from "./pages/Community/Community.js";
 import { Directory } from "./pages/Directory/Directory.js";
@@ -54,6 +55,13 @@ export const ROUTES: readonly AppRoute[] = [
     access: "member",
     link: { place: "nav", label: "Approvals", requires: "community.approve" },
     render: (me, api) => <Approvals me={me} api={api} />,
+  },
+  {
+    path: "/agencies",
+    title: "Agencies",
+    access: "member",
+    link: { place: "nav", label: "Agencies", requires: "agency.manage" },
+    render: (me, api) => <Agencies me={me} api={api} />,
   },
   { path: "/people", title: "People", access: "member", link: { place: "nav", label: "People" }, render: (me, api) => <People me={me} api={api} /> },
   { path: "/people/me", title: "Your profile", access: "member", render: (me, api) => <MyProfile me={me} api={api} /> },

@@ -175,6 +175,22 @@ describe.skipIf(!chromiumAvailable() && process.env["CI"] !== "true")("communiti
     await tom.close();
   });
 
+  it("Priya, a platform owner, sees the registered agencies on an accessible page; Tom has no link to it", async () => {
+    const page = await signInAs("Priya Raman", "/agencies");
+    const list = page.getByRole("list", { name: "Registered agencies" });
+    await list.waitFor();
+    await expect(list.innerText()).resolves.toContain("Department of Finance");
+    for (const theme of THEMES) {
+      await visit(page, "/agencies", theme);
+      await page.getByRole("list", { name: "Registered agencies" }).waitFor();
+      await expectAccessible(page, `agencies, ${theme}`);
+    }
+    await page.close();
+    const tom = await signInAs("Tom Nguyen", "/");
+    expect(await tom.getByRole("navigation", { name: "Guildhall" }).getByRole("link", { name: "Agencies" }).count()).toBe(0);
+    await tom.close();
+  });
+
   it("raised no errors in any page", () => {
     expect(session.errors).toEqual([]);
   });

@@ -17,7 +17,7 @@ import type {
   ProposalInput,
   SimilarPerson,
 } from "./communityTypes.js";
-import type { Agency, ClientConfig, DevIdentitiesResponse, DevTokenResponse, ErrorBody, Me } from "./types.js";
+import type { Agency, AgencyInput, ClientConfig, DevIdentitiesResponse, DevTokenResponse, ErrorBody, Me } from "./types.js";
 
 /** One field's problem in a 400 answer; `path` is the field name, dotted for nested values (`tags.0`). */
 export interface FieldIssue {
@@ -95,6 +95,8 @@ export interface ApiClient {
   person(id: string): Promise<PersonProfile>;
   updateProfile(input: ProfileInput): Promise<PersonProfile>;
   agencies(): Promise<Items<Agency>>;
+  registerAgency(input: AgencyInput): Promise<Agency & { matchedPeople: number }>;
+  updateAgency(id: string, input: AgencyInput): Promise<Agency & { matchedPeople: number }>;
   notifications(): Promise<Items<Notice>>;
 }
 
@@ -161,7 +163,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const baseUrl = options.baseUrl ?? "";
   const timeoutMs = options.timeoutMs ?? 20_000;
 
-  async function request<T>(method: "GET" | "POST", path: string, init: { body?: unknown; auth?: boolean } = {}): Promise<T> {
+  async function request<T>(method: "GET" | "POST" | "PUT", path: string, init: { body?: unknown; auth?: boolean } = {}): Promise<T> {
     const headers: Record<string, string> = { accept: "application/json" };
     if (init.body !== undefined) headers["content-type"] = "application/json";
     if (init.auth) {
@@ -202,6 +204,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     person: (id) => request<PersonProfile>("GET", `/api/v1/people/${seg(id)}`, { auth: true }),
     updateProfile: (input) => request<PersonProfile>("POST", "/api/v1/me/profile", { body: input, auth: true }),
     agencies: () => request<Items<Agency>>("GET", "/api/v1/agencies", { auth: true }),
+    registerAgency: (input) => request<Agency & { matchedPeople: number }>("POST", "/api/v1/agencies", { body: input, auth: true }),
+    updateAgency: (id, input) => request<Agency & { matchedPeople: number }>("PUT", `/api/v1/agencies/${seg(id)}`, { body: input, auth: true }),
     notifications: () => request<Items<Notice>>("GET", "/api/v1/notifications", { auth: true }),
   };
 }

@@ -58,6 +58,18 @@ export interface Agency {
   id: string;
   name: string;
   shortName: string;
+  /** Sent to platform owners only. */
+  tenantId?: string;
+  emailDomains?: string[];
+  people?: number;
+}
+
+/** What a platform owner sends to register or change an agency. */
+export interface AgencyInput {
+  name: string;
+  shortName: string;
+  tenantId: string;
+  emailDomains: string[];
 }
 
 /** `GET /api/v1/me`: the signed-in person, their agency and what the server says they may do. */

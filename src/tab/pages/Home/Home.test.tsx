@@ -66,7 +66,7 @@ describe("Home", () => {
         me={meFor({
           person: { id: "p", displayName: "Priya Raman", email: "priya.raman@finance.gov.au", jobTitle: "Director", interests: [] },
           platformOwner: true,
-          permissions: { ...member, "community.approve": true },
+          permissions: { ...member, "community.approve": true, "agency.manage": true },
         })}
       />,
     );
