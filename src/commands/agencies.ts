@@ -6,13 +6,12 @@
  */
 import { sql, type Kysely } from "kysely";
 import { z } from "zod";
+import { DOMAIN_PATTERN, GUID_PATTERN } from "../domain/identity.js";
 import { authorize } from "../domain/policy.js";
 import { appendAudit } from "../store/audit.js";
 import type { Database } from "../store/schema.js";
 import { CommandError, parseInput, type CommandContext } from "./context.js";
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const DOMAIN = /^\.?(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 const agencyInput = z.object({
   name: z.string().trim().min(2, "Enter the agency's name.").max(120, "Keep the name to 120 characters."),
@@ -21,9 +20,9 @@ const agencyInput = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .regex(GUID, "Enter the agency's Entra tenant id (a GUID)."),
+    .regex(GUID_PATTERN, "Enter the agency's Entra tenant id (a GUID)."),
   emailDomains: z
-    .array(z.string().trim().toLowerCase().regex(DOMAIN, "Each email domain must look like agency.gov.au (a leading dot admits subdomains)."))
+    .array(z.string().trim().toLowerCase().regex(DOMAIN_PATTERN, "Each email domain must look like agency.gov.au (a leading dot admits subdomains)."))
     .min(1, "List at least one email domain the agency's people sign in with.")
     .max(50, "List at most 50 email domains."),
 });
@@ -125,7 +124,7 @@ export async function registerAgency(ctx: CommandContext, input: unknown): Promi
 
 export async function updateAgency(ctx: CommandContext, id: string, input: unknown): Promise<AgencyView & { matchedPeople: number }> {
   requireManager(ctx);
-  if (!GUID.test(id)) throw new CommandError("not_found", "agency.not_found", "There is no such agency.");
+  if (!GUID_PATTERN.test(id)) throw new CommandError("not_found", "agency.not_found", "There is no such agency.");
   const a = parseInput(agencyInput, input, "The agency needs changes.");
   const before = await ctx.db.selectFrom("agencies").selectAll().where("id", "=", id).executeTakeFirst();
   if (!before) throw new CommandError("not_found", "agency.not_found", "There is no such agency.");

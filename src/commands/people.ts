@@ -1,8 +1,8 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import { CommandError, parseInput, type CommandContext } from "./context.js";
+import { GUID_PATTERN } from "../domain/identity.js";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const profileSchema = z
   .object({
@@ -26,7 +26,7 @@ export async function updateMyProfile(ctx: CommandContext, input: unknown) {
  * may see (hidden communities the viewer is not in are never mentioned).
  */
 export async function getPerson(ctx: CommandContext, personId: string) {
-  if (!UUID.test(personId)) throw new CommandError("not_found", "not_found", "Nothing was found at this address.");
+  if (!GUID_PATTERN.test(personId)) throw new CommandError("not_found", "not_found", "Nothing was found at this address.");
   const p = await ctx.db
     .selectFrom("people as p")
     .leftJoin("agencies as a", "a.id", "p.agency_id")

@@ -27,3 +27,8 @@ export function emailDomain(email: string | undefined): string | undefined {
   if (at <= 0 || at === email.length - 1) return undefined;
   return email.slice(at + 1).toLowerCase();
 }
+
+/** An Entra id (tenant, object, app): a GUID, in either case. */
+export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A lower-case email domain such as `finance.gov.au`; a leading dot (`.gov.au`) stands for its subdomains. */
+export const DOMAIN_PATTERN = /^\.?(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;

@@ -6,9 +6,8 @@
 import { z } from "zod";
 import { CLOUD_NAMES, CLOUDS, type CloudEndpoints, type CloudName } from "./clouds.js";
 import { DEMO_AGENCIES, DEMO_CLIENT_ID } from "../domain/demo.js";
+import { DOMAIN_PATTERN, GUID_PATTERN } from "../domain/identity.js";
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DOMAIN = /^\.?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 const list = z
   .string()
@@ -187,19 +186,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (tenants.length === 0) problems.push("ALLOWED_TENANT_IDS is empty: list the Entra tenant ids whose people may use Guildhall");
   if (domains.length === 0) problems.push("ALLOWED_EMAIL_DOMAINS is empty: list the verified email domains of eligible public servants");
-  for (const t of tenants) if (!GUID.test(t)) problems.push(`ALLOWED_TENANT_IDS: "${t}" is not a tenant id (GUID)`);
-  for (const d of domains) if (!DOMAIN.test(d)) problems.push(`ALLOWED_EMAIL_DOMAINS: "${d}" is not a domain`);
+  for (const t of tenants) if (!GUID_PATTERN.test(t)) problems.push(`ALLOWED_TENANT_IDS: "${t}" is not a tenant id (GUID)`);
+  for (const d of domains) if (!DOMAIN_PATTERN.test(d)) problems.push(`ALLOWED_EMAIL_DOMAINS: "${d}" is not a domain`);
 
   const clientId = e.AAD_APP_CLIENT_ID ?? (local ? DEMO_CLIENT_ID : undefined);
   if (!clientId) problems.push("AAD_APP_CLIENT_ID is required (the Entra app registration of the tab)");
-  else if (!GUID.test(clientId)) problems.push("AAD_APP_CLIENT_ID must be a GUID");
+  else if (!GUID_PATTERN.test(clientId)) problems.push("AAD_APP_CLIENT_ID must be a GUID");
   if (!local && !e.AAD_APP_CLIENT_SECRET) problems.push("AAD_APP_CLIENT_SECRET is required outside local mode (on-behalf-of and app-only Graph calls)");
-  if (e.AAD_APP_TENANT_ID && !GUID.test(e.AAD_APP_TENANT_ID)) problems.push("AAD_APP_TENANT_ID must be a GUID");
-  if (e.TEAMS_APP_ID && !GUID.test(e.TEAMS_APP_ID)) problems.push("TEAMS_APP_ID must be a GUID (the id in the Teams app manifest)");
+  if (e.AAD_APP_TENANT_ID && !GUID_PATTERN.test(e.AAD_APP_TENANT_ID)) problems.push("AAD_APP_TENANT_ID must be a GUID");
+  if (e.TEAMS_APP_ID && !GUID_PATTERN.test(e.TEAMS_APP_ID)) problems.push("TEAMS_APP_ID must be a GUID (the id in the Teams app manifest)");
 
   if (!local) {
     if (!e.BOT_ID) problems.push("BOT_ID is required outside local mode; without it the bot would accept unauthenticated traffic");
-    else if (!GUID.test(e.BOT_ID)) problems.push("BOT_ID must be a GUID");
+    else if (!GUID_PATTERN.test(e.BOT_ID)) problems.push("BOT_ID must be a GUID");
     if (!e.BOT_TENANT_ID) problems.push("BOT_TENANT_ID is required outside local mode (single-tenant bot)");
     if (e.BOT_TYPE === "SingleTenant" && !e.BOT_PASSWORD) problems.push("BOT_PASSWORD is required for BOT_TYPE=SingleTenant");
   }

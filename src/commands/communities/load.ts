@@ -1,8 +1,8 @@
 import { authorizeCommunity, canSee, denialText, type CommunityAction, type CommunityFacts, type ViewerFacts } from "../../domain/policy.js";
 import type { Community } from "../../store/schema.js";
 import { CommandError, type CommandContext } from "../context.js";
+import { GUID_PATTERN } from "../../domain/identity.js";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface Loaded {
   community: Community;
@@ -43,7 +43,7 @@ export async function viewerFacts(ctx: CommandContext, community: Community): Pr
 
 /** Load a community the viewer may see; anything else is "not found", never "forbidden". */
 export async function loadVisible(ctx: CommandContext, id: string): Promise<Loaded> {
-  if (!UUID.test(id)) throw notFound();
+  if (!GUID_PATTERN.test(id)) throw notFound();
   const community = await ctx.db.selectFrom("communities").selectAll().where("id", "=", id).executeTakeFirst();
   if (!community) throw notFound();
   const { facts, viewer } = await viewerFacts(ctx, community);
@@ -60,5 +60,5 @@ export function check(loaded: Loaded, action: CommunityAction): void {
 }
 
 export function isUuid(id: string): boolean {
-  return UUID.test(id);
+  return GUID_PATTERN.test(id);
 }

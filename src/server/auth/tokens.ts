@@ -3,9 +3,8 @@
  * cloud) and local-mode dev tokens (a key generated at start-up): only the key source differs.
  */
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
-import type { Principal } from "../../domain/identity.js";
+import { GUID_PATTERN, type Principal } from "../../domain/identity.js";
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const REQUIRED_SCOPE = "access_as_user";
 
 export type TokenProblem =
@@ -72,7 +71,7 @@ function tenantOfIdp(idp: string | undefined): string | undefined {
 export function principalFromClaims(c: JWTPayload): Principal {
   const tid = str(c["tid"]);
   const oid = str(c["oid"]);
-  if (!tid || !GUID.test(tid) || !oid || !GUID.test(oid)) throw new TokenError("missing_claims");
+  if (!tid || !GUID_PATTERN.test(tid) || !oid || !GUID_PATTERN.test(oid)) throw new TokenError("missing_claims");
   const iss = str(c.iss);
   const idp = str(c["idp"]);
   const acct = c["acct"];
