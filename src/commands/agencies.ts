@@ -4,12 +4,12 @@
  * or the tenant's only agency). Registering or changing an agency also updates the people already known, so
  * directory search, "people doing similar work" and agency-only communities see them at once.
  */
-import { sql, type Kysely } from "kysely";
+import { sql } from "kysely";
 import { z } from "zod";
 import { DOMAIN_PATTERN, GUID_PATTERN } from "../domain/identity.js";
 import { authorize } from "../domain/policy.js";
 import { appendAudit } from "../store/audit.js";
-import type { Database } from "../store/schema.js";
+import { rematchPeople } from "../store/people.js";
 import { CommandError, parseInput, type CommandContext } from "./context.js";
 
 
@@ -78,32 +78,6 @@ async function checkAgency(ctx: CommandContext, input: AgencyInput, id: string |
   if (shared.length > 0) {
     throw new CommandError("conflict", "agency.domain_taken", `These email domains already belong to another agency: ${shared.join(", ")}.`, { issues: [{ path: "emailDomains", message: "A domain belongs to another agency." }] });
   }
-}
-
-/**
- * Match people to agencies again for one tenant, by the same rule as sign-in (store/people.ts): the agency
- * owning the email's domain, else the tenant's only agency. Returns how many people changed.
- */
-export async function rematchPeople(db: Kysely<Database>, tenantId: string): Promise<number> {
-  const r = await sql`
-    with matched as (
-      select p.id,
-             coalesce(
-               (select a.id from agencies a
-                 where a.tenant_id = p.tenant_id
-                   and exists (select 1 from unnest(a.email_domains) d
-                                where d = split_part(lower(p.email), '@', 2)
-                                   or (left(d, 1) = '.' and split_part(lower(p.email), '@', 2) like '%' || d))
-                 order by a.name limit 1),
-               (select min(a.id::text)::uuid from agencies a where a.tenant_id = p.tenant_id having count(*) = 1)
-             ) as agency_id
-        from people p
-       where p.tenant_id = ${tenantId}
-    )
-    update people p set agency_id = m.agency_id
-      from matched m
-     where p.id = m.id and p.agency_id is distinct from m.agency_id`.execute(db);
-  return Number(r.numAffectedRows ?? 0n);
 }
 
 export async function registerAgency(ctx: CommandContext, input: unknown): Promise<AgencyView & { matchedPeople: number }> {

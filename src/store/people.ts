@@ -3,16 +3,49 @@ import type { Principal } from "../domain/identity.js";
 import type { Agency, Database, Person } from "./schema.js";
 
 /**
- * The agency a person belongs to: the agency in their tenant that owns their email domain; failing that,
- * the tenant's only agency. A tenant shared by several agencies never guesses.
+ * The agency a person belongs to, among their tenant's agencies: the one that owns their email domain;
+ * failing that, the tenant's only agency. A tenant shared by several agencies never guesses. The one rule
+ * for sign-in (`resolveAgency`) and for matching people again when agencies change (`rematchPeople`).
  */
-export async function resolveAgency(db: Kysely<Database>, tenantId: string, domain: string | undefined): Promise<Agency | undefined> {
-  const rows = await db.selectFrom("agencies").selectAll().where("tenant_id", "=", tenantId).execute();
+export function matchAgency<A extends Pick<Agency, "email_domains">>(tenantAgencies: readonly A[], domain: string | undefined): A | undefined {
   if (domain) {
-    const byDomain = rows.find((a) => a.email_domains.some((d) => d === domain || (d.startsWith(".") && domain.endsWith(d))));
+    const byDomain = tenantAgencies.find((a) => a.email_domains.some((d) => d === domain || (d.startsWith(".") && domain.endsWith(d))));
     if (byDomain) return byDomain;
   }
-  return rows.length === 1 ? rows[0] : undefined;
+  return tenantAgencies.length === 1 ? tenantAgencies[0] : undefined;
+}
+
+function tenantAgencies(db: Kysely<Database>, tenantId: string): Promise<Agency[]> {
+  return db.selectFrom("agencies").selectAll().where("tenant_id", "=", tenantId).orderBy("name").execute();
+}
+
+/** The agency of a person signing in (see `matchAgency`). */
+export async function resolveAgency(db: Kysely<Database>, tenantId: string, domain: string | undefined): Promise<Agency | undefined> {
+  return matchAgency(await tenantAgencies(db, tenantId), domain);
+}
+
+/**
+ * Match everyone known in a tenant to their agency again (after an agency is registered or changed), by the
+ * sign-in rule, so they need not sign in again to appear under it. Returns how many people changed.
+ */
+export async function rematchPeople(db: Kysely<Database>, tenantId: string): Promise<number> {
+  const agencies = await tenantAgencies(db, tenantId);
+  const people = await db.selectFrom("people").select(["id", "email", "agency_id"]).where("tenant_id", "=", tenantId).execute();
+  const moves = new Map<string | null, string[]>();
+  for (const p of people) {
+    const domain = p.email?.toLowerCase().split("@")[1];
+    const agencyId = matchAgency(agencies, domain)?.id ?? null;
+    if (agencyId === p.agency_id) continue;
+    moves.set(agencyId, [...(moves.get(agencyId) ?? []), p.id]);
+  }
+  let changed = 0;
+  for (const [agencyId, ids] of moves) {
+    for (let i = 0; i < ids.length; i += 1000) {
+      const r = await db.updateTable("people").set({ agency_id: agencyId }).where("id", "in", ids.slice(i, i + 1000)).executeTakeFirst();
+      changed += Number(r.numUpdatedRows);
+    }
+  }
+  return changed;
 }
 
 
