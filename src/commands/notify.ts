@@ -1,11 +1,10 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../store/schema.js";
 
-export const NOTIFY_QUEUE = "notifications.deliver";
-
 /**
- * Record a notice for a person. It shows in the tab at once; delivery to Teams (bot message or activity
- * feed) is a job, so a Teams outage never loses the notice.
+ * Record a notice for a person, in the caller's transaction. It shows in the tab at once; the row is also
+ * the outbox the Teams activity-feed worker (jobs/deliverNotices.ts) sends from, so a Teams outage never
+ * loses the notice.
  */
 export async function notify(
   db: Kysely<Database>,

@@ -363,5 +363,4 @@ export class GraphGateway {
       templateParameters: [{ name: "systemDefaultText", value: notice.text }],
     });
   }
-
 }

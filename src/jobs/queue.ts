@@ -1,12 +1,12 @@
 /**
- * pg-boss: the durable queue every background feature uses (provisioning, membership sync, card fan-out,
- * notifications, re-verification). Its tables live in the `pgboss` schema of the app's database.
+ * pg-boss: the durable queue background features use (provisioning, membership sync, archive, inactivity,
+ * re-verification). Notices to Teams go through their own outbox table instead (jobs/deliverNotices.ts). Its
+ * tables live in the `pgboss` schema of the app's database.
  */
-import { connectionTarget } from "../store/connection.js";
 import PgBoss from "pg-boss";
+import { connectionTarget, pgSsl } from "../store/connection.js";
 import { PROVISION_QUEUE } from "../commands/communities/decide.js";
 import { SYNC_QUEUE } from "../commands/communities/membership.js";
-import { NOTIFY_QUEUE } from "../commands/notify.js";
 import { ARCHIVE_QUEUE } from "../commands/communities/archive.js";
 import { LIFECYCLE_QUEUE } from "./lifecycle.js";
 import { REVERIFY_QUEUE } from "./reverify.js";
@@ -15,11 +15,10 @@ export const QUEUES = {
   heartbeat: "system.heartbeat",
   provision: PROVISION_QUEUE,
   syncMembers: SYNC_QUEUE,
-  notify: NOTIFY_QUEUE,
 } as const;
 
 /** Durable queues and their dead-letter queues (a job that exhausts its retries lands there, visible). */
-const WORK_QUEUES = [QUEUES.provision, QUEUES.syncMembers, QUEUES.notify, ARCHIVE_QUEUE, LIFECYCLE_QUEUE, REVERIFY_QUEUE];
+const WORK_QUEUES = [QUEUES.provision, QUEUES.syncMembers, ARCHIVE_QUEUE, LIFECYCLE_QUEUE, REVERIFY_QUEUE];
 
 export type PgBossJob<T> = PgBoss.Job<T>;
 
@@ -46,11 +45,9 @@ export interface JobsOptions {
 }
 
 export async function startJobs(options: JobsOptions): Promise<Jobs> {
-  const ssl =
-    options.ssl === "disable" ? false : options.ssl === "require" ? { rejectUnauthorized: false } : { rejectUnauthorized: true };
   const boss = new PgBoss({
     ...connectionTarget(options.url, options.password),
-    ssl,
+    ssl: pgSsl(options.ssl),
     schema: "pgboss",
     max: 4,
     application_name: "guildhall-jobs",

@@ -143,17 +143,19 @@ async function decidePage(deps: ReverifyDeps, people: readonly PersonRow[], scop
   report.notChecked += people.length - local.length;
   if (local.length === 0) return 0;
   const users = await deps.teams.getUsers(deps.hostTenantId, local.map((p) => p.object_id));
-  const memberships = await deps.db
+  const rows = await deps.db
     .selectFrom("memberships as m")
     .innerJoin("communities as c", "c.id", "m.community_id")
     .select(["m.person_id", "m.community_id", "c.scope", "c.display_name"])
-    .where(
-      "m.person_id",
-      "in",
-      local.map((p) => p.id),
-    )
+    .where("m.person_id", "in", local.map((p) => p.id))
     .$if(scope !== undefined, (q) => q.where("m.community_id", "in", scope ?? []))
     .execute();
+  const membershipsOf = new Map<string, typeof rows>();
+  for (const m of rows) {
+    const list = membershipsOf.get(m.person_id);
+    if (list) list.push(m);
+    else membershipsOf.set(m.person_id, [m]);
+  }
   let gone = 0;
   for (const p of local) {
     report.checked += 1;
@@ -162,8 +164,7 @@ async function decidePage(deps: ReverifyDeps, people: readonly PersonRow[], scop
     if (problem === "account_deleted" || problem === "account_disabled") gone += 1;
     const attr = user ? user[deps.agencyAttribute] : null;
     const agencyMismatch = attr !== null && p.agency_name !== null && attr.trim().toLowerCase() !== p.agency_name.toLowerCase();
-    for (const m of memberships) {
-      if (m.person_id !== p.id) continue;
+    for (const m of membershipsOf.get(p.id) ?? []) {
       if (problem === null && !(m.scope === "agency_only" && agencyMismatch)) continue;
       decisions.push({ person: p, communityId: m.community_id, communityName: m.display_name, reason: problem ?? "agency_changed" });
     }

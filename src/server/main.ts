@@ -59,33 +59,31 @@ async function main(): Promise<void> {
   if (config.demoData) await seedDemoData(store.db);
 
   const jobs = await startJobs({ url, ssl, logger, ...(password ? { password } : {}) });
-  const hostTenantId = config.communities.hostTenantId;
-  const graph =
-    config.communities.graphConnected && config.aad.clientSecret && config.communities.hostTeamId && hostTenantId
-      ? new GraphGateway({
-          graphRoot: config.endpoints.graph,
-          tenantId: hostTenantId,
-          tokens: msalTokenSource({ clientId: config.aad.clientId, clientSecret: config.aad.clientSecret, loginHost: config.endpoints.login, graphRoot: config.endpoints.graph }),
-        })
+  // Graph is connected when config says so; the same facts are narrowed here once for the gateway and the workers.
+  const { hostTeamId, hostTenantId } = config.communities;
+  const clientSecret = config.aad.clientSecret;
+  const teams =
+    config.communities.graphConnected && clientSecret && hostTeamId && hostTenantId
+      ? {
+          port: new GraphGateway({
+            graphRoot: config.endpoints.graph,
+            tenantId: hostTenantId,
+            tokens: msalTokenSource({ clientId: config.aad.clientId, clientSecret, loginHost: config.endpoints.login, graphRoot: config.endpoints.graph }),
+          }),
+          hostTeamId,
+          hostTenantId,
+          eligibility: config.eligibility,
+          agencyAttribute: config.communities.agencyAttribute,
+          noticeLink: noticeLinker({ teamsAppId: config.teamsAppId, teamsWebHost: config.endpoints.teamsWeb, publicUrl: config.publicUrl }),
+        }
       : undefined;
-  if (!graph) logger.warn({}, "Microsoft Graph is not connected: communities work in Guildhall and their Teams links stay pending");
+  if (!teams) logger.warn({}, "Microsoft Graph is not connected: communities work in Guildhall and their Teams links stay pending");
   const stopWorkers = await registerWorkers({
     db: store.db,
     jobs,
     inactivityDays: config.communities.inactivityDays,
     logger,
-    ...(graph && config.communities.hostTeamId && hostTenantId
-      ? {
-          teams: {
-            port: graph,
-            hostTeamId: config.communities.hostTeamId,
-            hostTenantId,
-            eligibility: config.eligibility,
-            agencyAttribute: config.communities.agencyAttribute,
-            noticeLink: noticeLinker({ teamsAppId: config.teamsAppId, teamsWebHost: config.endpoints.teamsWeb, publicUrl: config.publicUrl }),
-          },
-        }
-      : {}),
+    ...(teams ? { teams } : {}),
   });
 
   const devIssuer = config.authMode === "dev" ? await createDevIssuer(config.aad.clientId, config.endpoints.login) : undefined;

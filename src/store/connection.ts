@@ -37,12 +37,15 @@ export function connectionTarget(url: string, password: (() => Promise<string>) 
   };
 }
 
+/** TLS for `pg` (the app's pool and pg-boss alike): off, encrypted only, or encrypted with a verified certificate. */
+export function pgSsl(mode: ConnectOptions["ssl"]): false | { rejectUnauthorized: boolean } {
+  return mode === "disable" ? false : { rejectUnauthorized: mode === "verify-full" };
+}
+
 export function connect(options: ConnectOptions): Store {
-  const ssl =
-    options.ssl === "disable" ? false : options.ssl === "require" ? { rejectUnauthorized: false } : { rejectUnauthorized: true };
   const pool = new pg.Pool({
     ...connectionTarget(options.url, options.password),
-    ssl,
+    ssl: pgSsl(options.ssl),
     max: options.poolMax,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 10_000,

@@ -36,7 +36,9 @@ export async function rematchPeople(db: Kysely<Database>, tenantId: string): Pro
     const domain = p.email?.toLowerCase().split("@")[1];
     const agencyId = matchAgency(agencies, domain)?.id ?? null;
     if (agencyId === p.agency_id) continue;
-    moves.set(agencyId, [...(moves.get(agencyId) ?? []), p.id]);
+    const ids = moves.get(agencyId);
+    if (ids) ids.push(p.id);
+    else moves.set(agencyId, [p.id]);
   }
   let changed = 0;
   for (const [agencyId, ids] of moves) {

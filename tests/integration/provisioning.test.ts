@@ -60,6 +60,23 @@ async function approved(proposer: string, over: Record<string, unknown> = {}): P
   return { id: p.body.id, name: p.body.name };
 }
 
+/** Tom invites `who` (a key in `tokens`) to community `c` and they join, accepting its code of practice. Returns their person id. */
+async function inviteAndJoin(c: { id: string }, who: string): Promise<string> {
+  const me = await api(who, "GET", "/api/v1/me");
+  await api("tom", "POST", `/api/v1/communities/${c.id}/invitations`, { personId: me.body.person.id });
+  expect((await api(who, "POST", `/api/v1/communities/${c.id}/join`, { acceptCodeOfPractice: true, codeVersion: 1 })).status).toBe(200);
+  return me.body.person.id as string;
+}
+
+/** A new Finance public servant called `name` who joins community `c` (and exists in the stand-in's directory). */
+async function financeMember(c: { id: string }, name: string): Promise<{ objectId: string; personId: string }> {
+  const who = { ...DEMO_IDENTITIES.find((d) => d.key === "tom")!, objectId: randomUUID(), displayName: name, email: `${name.toLowerCase().replace(/\W+/g, ".")}.${randomUUID().slice(0, 6)}@finance.gov.au` };
+  g.addUser({ id: who.objectId, userPrincipalName: who.email });
+  const key = `person-${who.objectId}`;
+  tokens.set(key, await h.issuer!.issue(who));
+  return { objectId: who.objectId, personId: await inviteAndJoin(c, key) };
+}
+
 describe("provisioning", () => {
   it("creates the private channel with its owner, records each step, and a second run changes nothing", async () => {
     const c = await approved("tom");
@@ -153,11 +170,7 @@ describe("membership sync and re-verification", () => {
     const c = await approved("tom");
     await provisionCommunity(deps, c.id);
     // Priya (Finance) and Aisha (DTA, another tenant) are invited and join.
-    for (const who of ["priya", "aisha"]) {
-      const me = await api(who, "GET", "/api/v1/me");
-      await api("tom", "POST", `/api/v1/communities/${c.id}/invitations`, { personId: me.body.person.id });
-      expect((await api(who, "POST", `/api/v1/communities/${c.id}/join`, { acceptCodeOfPractice: true, codeVersion: 1 })).status).toBe(200);
-    }
+    for (const who of ["priya", "aisha"]) await inviteAndJoin(c, who);
     const report = await syncMembers(deps, c.id);
     expect(report).toMatchObject({ added: 1, notInHostTenant: 1, removed: 0 });
     const channel = g.teams.get(hostTeamId)!.channels.find((ch) => ch.displayName === c.name)!;
@@ -171,15 +184,13 @@ describe("membership sync and re-verification", () => {
   it("puts roles right in the channel: Guildhall's owners own it, and an owner made only in Teams goes back to member", async () => {
     const c = await approved("tom");
     await provisionCommunity(deps, c.id);
-    const me = await api("priya", "GET", "/api/v1/me");
-    await api("tom", "POST", `/api/v1/communities/${c.id}/invitations`, { personId: me.body.person.id });
-    await api("priya", "POST", `/api/v1/communities/${c.id}/join`, { acceptCodeOfPractice: true, codeVersion: 1 });
+    const priya = await inviteAndJoin(c, "priya");
     expect(await syncMembers(deps, c.id)).toMatchObject({ added: 1, roleDrift: 0 });
     const channel = g.teams.get(hostTeamId)!.channels.find((ch) => ch.displayName === c.name)!;
     const rolesOf = (who: string) => channel.members.find((m) => m.userId === oid(who))?.roles;
     expect(rolesOf("priya")).toEqual([]);
 
-    expect((await api("tom", "POST", `/api/v1/communities/${c.id}/members/role`, { personId: me.body.person.id, role: "owner" })).status).toBe(200);
+    expect((await api("tom", "POST", `/api/v1/communities/${c.id}/members/role`, { personId: priya, role: "owner" })).status).toBe(200);
     expect(await syncMembers(deps, c.id)).toMatchObject({ added: 0, removed: 0, roleDrift: 1 });
     expect(rolesOf("priya")).toEqual(["owner"]);
 
@@ -193,19 +204,14 @@ describe("membership sync and re-verification", () => {
   it("removes a member whose account was disabled, tells the owners, and the channel follows", async () => {
     const c = await approved("tom");
     await provisionCommunity(deps, c.id);
-    const casey = { ...DEMO_IDENTITIES.find((d) => d.key === "tom")!, objectId: randomUUID(), displayName: "Casey Leaver", email: `casey.${randomUUID().slice(0, 6)}@finance.gov.au` };
-    g.addUser({ id: casey.objectId, userPrincipalName: casey.email });
-    tokens.set("casey", await h.issuer!.issue(casey));
-    const me = await api("casey", "GET", "/api/v1/me");
-    await api("tom", "POST", `/api/v1/communities/${c.id}/invitations`, { personId: me.body.person.id });
-    await api("casey", "POST", `/api/v1/communities/${c.id}/join`, { acceptCodeOfPractice: true, codeVersion: 1 });
+    const casey = await financeMember(c, "Casey Leaver");
     await syncMembers(deps, c.id);
     g.users.get(casey.objectId)!.accountEnabled = false;
     const report = await reverifyMembers({ db: h.store.db, teams: gw, eligibility: h.config.eligibility, agencyAttribute: "companyName", hostTenantId: FINANCE }, { communityIds: [c.id], pageSize: 1 });
-    expect(report.removals).toContainEqual({ personId: me.body.person.id, communityId: c.id, reason: "account_disabled" });
+    expect(report.removals).toContainEqual({ personId: casey.personId, communityId: c.id, reason: "account_disabled" });
     // Tom (the owner) and Casey are both checked, one page each; only Casey leaves.
     expect(report.checked).toBe(2);
-    expect(report.removals.filter((r) => r.personId !== me.body.person.id)).toEqual([]);
+    expect(report.removals.filter((r) => r.personId !== casey.personId)).toEqual([]);
     const audit = await h.store.db.selectFrom("audit_log").selectAll().where("event", "=", "membership.reverification_removed").where("actor_object_id", "=", casey.objectId).execute();
     expect(audit).toHaveLength(1);
     const notices = (await api("tom", "GET", "/api/v1/notifications")).body.items;
@@ -215,24 +221,10 @@ describe("membership sync and re-verification", () => {
     expect(channel.members.map((m) => m.userId)).not.toContain(casey.objectId);
   });
 
-  /** A new Finance public servant who joins community `c` (and exists in the stand-in's directory). */
-  async function financeMember(c: { id: string }, name: string): Promise<{ objectId: string; personId: string }> {
-    const who = { ...DEMO_IDENTITIES.find((d) => d.key === "tom")!, objectId: randomUUID(), displayName: name, email: `${name.toLowerCase().replace(/\W+/g, ".")}.${randomUUID().slice(0, 6)}@finance.gov.au` };
-    g.addUser({ id: who.objectId, userPrincipalName: who.email });
-    const key = `person-${who.objectId}`;
-    tokens.set(key, await h.issuer!.issue(who));
-    const me = await api(key, "GET", "/api/v1/me");
-    await api("tom", "POST", `/api/v1/communities/${c.id}/invitations`, { personId: me.body.person.id });
-    expect((await api(key, "POST", `/api/v1/communities/${c.id}/join`, { acceptCodeOfPractice: true, codeVersion: 1 })).status).toBe(200);
-    return { objectId: who.objectId, personId: me.body.person.id };
-  }
-
   it("leaves members from other tenants to their own sign-in checks, and stops before removing anyone when too many accounts look gone", async () => {
     const c = await approved("tom");
     await provisionCommunity(deps, c.id);
-    const aisha = await api("aisha", "GET", "/api/v1/me");
-    await api("tom", "POST", `/api/v1/communities/${c.id}/invitations`, { personId: aisha.body.person.id });
-    await api("aisha", "POST", `/api/v1/communities/${c.id}/join`, { acceptCodeOfPractice: true, codeVersion: 1 });
+    await inviteAndJoin(c, "aisha");
     const reverify = () => reverifyMembers({ db: h.store.db, teams: gw, eligibility: h.config.eligibility, agencyAttribute: "companyName", hostTenantId: FINANCE }, { communityIds: [c.id] });
 
     // Aisha's tenant (DTA) is not the host tenant: the host directory cannot vouch for her, so she stays.
