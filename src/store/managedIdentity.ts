@@ -14,7 +14,7 @@ export interface ManagedIdentityOptions {
   clientId: string;
   /** The PostgreSQL resource of the cloud, e.g. https://ossrdbms-aad.database.windows.net */
   resource: string;
-  fetch?: typeof fetch;
+  /** The clock (tests move it to check caching and refresh). */
   now?: () => number;
 }
 
@@ -29,7 +29,6 @@ export class ManagedIdentityError extends Error {
 
 /** A password function for `pg` that returns a current Entra token for the database. */
 export function managedIdentityPassword(o: ManagedIdentityOptions): () => Promise<string> {
-  const fetchImpl = o.fetch ?? fetch;
   const now = o.now ?? Date.now;
   let cached: { token: string; expiresAt: number } | undefined;
   let inflight: Promise<string> | undefined;
@@ -41,7 +40,7 @@ export function managedIdentityPassword(o: ManagedIdentityOptions): () => Promis
     url.searchParams.set("client_id", o.clientId);
     let res: Response;
     try {
-      res = await fetchImpl(url, { headers: { "X-IDENTITY-HEADER": o.header }, signal: AbortSignal.timeout(10_000) });
+      res = await fetch(url, { headers: { "X-IDENTITY-HEADER": o.header }, signal: AbortSignal.timeout(10_000) });
     } catch (err) {
       throw new ManagedIdentityError(`the managed-identity endpoint did not answer (${err instanceof Error ? err.message : String(err)})`);
     }

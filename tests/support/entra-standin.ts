@@ -75,6 +75,13 @@ export async function startEntraStandIn(options: EntraStandInOptions = {}): Prom
   const issued: IssuedToken[] = [];
   const clients = options.clients ?? [];
 
+  const sign: EntraStandIn["sign"] = async (claims, options = {}) => {
+    const jwt = new SignJWT(claims).setProtectedHeader({ alg: "RS256", kid: options.kid ?? kid, typ: "JWT" });
+    jwt.setIssuedAt(options.issuedAt);
+    jwt.setExpirationTime(options.expiresIn ?? "1h");
+    return jwt.sign(options.key ?? privateKey);
+  };
+
   const tokenEndpoint = async (req: IncomingMessage, res: ServerResponse, tenantId: string) => {
     const form = await readForm(req);
     const grantType = form.get("grant_type") ?? "";
@@ -100,7 +107,7 @@ export async function startEntraStandIn(options: EntraStandInOptions = {}): Prom
     } else {
       return oauthError(res, 400, "unsupported_grant_type", `AADSTS70003: The app requested an unsupported grant type '${grantType}'.`);
     }
-    const accessToken = await new SignJWT(claims).setProtectedHeader({ alg: "RS256", kid, typ: "JWT" }).setIssuedAt().setExpirationTime("1h").sign(privateKey);
+    const accessToken = await sign(claims);
     issued.push({ grantType, tenantId, clientId: client.clientId, audience });
     send(res, 200, { token_type: "Bearer", expires_in: 3599, ext_expires_in: 3599, access_token: accessToken });
   };
@@ -138,12 +145,7 @@ export async function startEntraStandIn(options: EntraStandInOptions = {}): Prom
     requests: () => count,
     issued,
     jwks,
-    async sign(claims, options = {}) {
-      const jwt = new SignJWT(claims).setProtectedHeader({ alg: "RS256", kid: options.kid ?? kid, typ: "JWT" });
-      jwt.setIssuedAt(options.issuedAt);
-      jwt.setExpirationTime(options.expiresIn ?? "1h");
-      return jwt.sign(options.key ?? privateKey);
-    },
+    sign,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
