@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from "k
 import * as m0001 from "./migrations/0001_foundation.js";
 import * as m0002 from "./migrations/0002_communities.js";
 import * as m0003 from "./migrations/0003_notice_delivery.js";
+import * as m0006 from "./migrations/0006_teams_archive_and_members.js";
 
 /** Migrations are imported, not read from disk, so they work the same from tsx and from compiled output. */
 const MIGRATIONS: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_communities": m0002,
   "0003_notice_delivery": m0003,
+  "0006_teams_archive_and_members": m0006,
 };
 
 class StaticProvider implements MigrationProvider {

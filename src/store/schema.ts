@@ -106,6 +106,30 @@ export interface TeamsLinkTable {
   last_error: string | null;
   attempts: Generated<number>;
   updated_at: Generated<Date>;
+  /** The Teams archive of the team or channel, apart from the community's Guildhall status (migration 0006). */
+  archive_state: "queued" | "archiving" | "archived" | "failed" | null;
+  archive_operation: string | null;
+  archive_error: string | null;
+  archive_attempts: Generated<number>;
+  archive_updated_at: Date | null;
+}
+
+/** People Teams refused to add to a team (207 bulk add), not re-sent before `retry_at` (migration 0006). */
+export interface TeamsMemberRefusalTable {
+  team_id: string;
+  object_id: string;
+  code: string | null;
+  reason: string;
+  attempts: Generated<number>;
+  refused_at: Generated<Date>;
+  retry_at: Date;
+}
+
+/** People Guildhall itself added to a team: the only ones membership sync may remove (migration 0006). */
+export interface TeamsAddedMemberTable {
+  team_id: string;
+  object_id: string;
+  added_at: Generated<Date>;
 }
 
 export interface ProvisioningStepTable {
@@ -143,6 +167,8 @@ export interface Database {
   join_requests: JoinRequestTable;
   invitations: InvitationTable;
   teams_links: TeamsLinkTable;
+  teams_member_refusals: TeamsMemberRefusalTable;
+  teams_added_members: TeamsAddedMemberTable;
   provisioning_steps: ProvisioningStepTable;
   notifications: NotificationTable;
 }
