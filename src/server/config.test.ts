@@ -89,8 +89,8 @@ describe("loadConfig", () => {
   });
 
   it("rejects malformed tenant ids, domains and enum values", () => {
-    expect(problems({ ALLOWED_TENANT_IDS: "not-a-guid", ALLOWED_EMAIL_DOMAINS: "finance.gov.au" }).join()).toMatch(/not a tenant id/);
-    expect(problems({ ALLOWED_TENANT_IDS: T1, ALLOWED_EMAIL_DOMAINS: "*" }).join()).toMatch(/not a domain/);
+    expect(problems({ ...production, ALLOWED_TENANT_IDS: "not-a-guid" }).join()).toMatch(/not a tenant id/);
+    expect(problems({ ...production, ALLOWED_EMAIL_DOMAINS: "*" }).join()).toMatch(/not a domain/);
     expect(problems({ CLOUD: "China" }).join()).toMatch(/CLOUD/);
     expect(problems({ PORT: "70000" }).join()).toMatch(/PORT/);
   });
@@ -122,8 +122,8 @@ describe("loadConfig", () => {
     expect(loadConfig({}).communities.graphConnected).toBe(false);
     expect(loadConfig(production).communities).toMatchObject({ graphConnected: false, hostTenantId: T1 });
     expect(loadConfig({ ...production, GRAPH_HOST_TEAM_ID: "team-1" }).communities).toMatchObject({ graphConnected: true, hostTeamId: "team-1", hostTenantId: T1 });
-    // Local mode with a developer tenant (or the Graph stand-in): demo identities, real Graph calls.
-    const local = { GRAPH_HOST_TEAM_ID: "team-1", AAD_APP_CLIENT_SECRET: "s", AAD_APP_TENANT_ID: T1, GRAPH_BASE_URL: "http://127.0.0.1:9999" };
+    // Local mode with the Graph and Entra stand-ins: demo identities, real Graph calls to a loopback stand-in.
+    const local = { GRAPH_HOST_TEAM_ID: "team-1", AAD_APP_CLIENT_SECRET: "s", AAD_APP_TENANT_ID: T1, GRAPH_BASE_URL: "http://127.0.0.1:9999", LOGIN_BASE_URL: "https://localhost:9998" };
     expect(loadConfig(local).communities).toMatchObject({ graphConnected: true, hostTenantId: T1 });
     expect(loadConfig(local).authMode).toBe("dev");
     expect(problems({ GRAPH_HOST_TEAM_ID: "team-1" }).join("\n")).toMatch(/AAD_APP_CLIENT_SECRET is not[\s\S]*AAD_APP_TENANT_ID is not/);
@@ -149,8 +149,54 @@ describe("loadConfig", () => {
   });
 
   it("lowercases allow-lists so comparisons are exact", () => {
-    const c = loadConfig({ ALLOWED_TENANT_IDS: T1.toUpperCase(), ALLOWED_EMAIL_DOMAINS: "Finance.GOV.au" });
+    const c = loadConfig({ ...production, ALLOWED_TENANT_IDS: T1.toUpperCase(), ALLOWED_EMAIL_DOMAINS: "Finance.GOV.au" });
     expect(c.eligibility.allowedTenantIds.has(T1)).toBe(true);
     expect(c.eligibility.allowedEmailDomains).toEqual(["finance.gov.au"]);
+  });
+});
+
+describe("local mode (AUTH_MODE=dev) refuses production settings", () => {
+  const LOCAL_PG = "postgres://postgres@127.0.0.1:5432/guildhall";
+
+  it("starts on loopback with a loopback PostgreSQL, the Graph and Entra stand-ins, and test allow-lists", () => {
+    for (const host of ["127.0.0.1", "localhost", "::1", "[::1]", "127.0.0.2"]) expect(problems({ HOST: host }), host).toEqual([]);
+    for (const url of [LOCAL_PG, "postgres://u:p@localhost/g", "postgres://u@[::1]:5433/g", "postgres:///guildhall?host=/var/run/postgresql"]) {
+      expect(problems({ DATABASE_URL: url }), url).toEqual([]);
+    }
+    const standIns = { GRAPH_HOST_TEAM_ID: "t", AAD_APP_CLIENT_SECRET: "s", AAD_APP_TENANT_ID: T1, GRAPH_BASE_URL: "https://127.0.0.1:1", LOGIN_BASE_URL: "https://127.0.0.1:2" };
+    expect(problems(standIns)).toEqual([]);
+    // The in-process test harness (no listener) tries eligibility with its own lists.
+    expect(problems({ NODE_ENV: "test", ALLOWED_TENANT_IDS: T1, ALLOWED_EMAIL_DOMAINS: "finance.gov.au" })).toEqual([]);
+  });
+
+  it.each<[string, Record<string, string>, RegExp]>([
+    ["HOST=0.0.0.0", { HOST: "0.0.0.0" }, /^HOST=0\.0\.0\.0 is a production setting, refused in local mode/],
+    ["HOST=::", { HOST: "::" }, /^HOST=:: is a production setting/],
+    ["HOST on a LAN address", { HOST: "10.1.2.3" }, /^HOST=10\.1\.2\.3 /],
+    ["a cloud DATABASE_URL", { DATABASE_URL: "postgres://guildhall@db.postgres.database.azure.com/guildhall" }, /^DATABASE_URL \(a non-loopback host\).*demo data/],
+    ["a DATABASE_URL whose query names a remote host", { DATABASE_URL: "postgres://u@localhost/g?host=db.internal" }, /^DATABASE_URL /],
+    ["BOT_ID", { BOT_ID: BOT }, /^BOT_ID .*unauthenticated bot traffic/],
+    ["BOT_PASSWORD", { BOT_PASSWORD: "p" }, /^BOT_PASSWORD /],
+    ["BOT_TENANT_ID", { BOT_TENANT_ID: T1 }, /^BOT_TENANT_ID /],
+    ["ALLOWED_TENANT_IDS", { ALLOWED_TENANT_IDS: T1 }, /^ALLOWED_TENANT_IDS is a production setting/],
+    ["ALLOWED_EMAIL_DOMAINS", { ALLOWED_EMAIL_DOMAINS: "finance.gov.au" }, /^ALLOWED_EMAIL_DOMAINS /],
+    ["PLATFORM_OWNER_GROUP_IDS", { PLATFORM_OWNER_GROUP_IDS: T1 }, /^PLATFORM_OWNER_GROUP_IDS /],
+    ["an app secret for the real Entra", { AAD_APP_CLIENT_SECRET: "s" }, /^AAD_APP_CLIENT_SECRET .*real tenant/],
+    ["an app secret with only Graph on loopback", { AAD_APP_CLIENT_SECRET: "s", GRAPH_BASE_URL: "http://127.0.0.1:1" }, /^AAD_APP_CLIENT_SECRET /],
+    ["App Service's managed identity endpoint", { IDENTITY_ENDPOINT: "http://169.254.1.1/msi/token" }, /^IDENTITY_ENDPOINT /],
+  ])("%s", (_label, env, message) => {
+    const refusals = (e: Record<string, string>) => problems(e).filter((line) => line.includes("is a production setting"));
+    expect(refusals(env)).toEqual([expect.stringMatching(message)]);
+    expect(refusals({ ...env, AUTH_MODE: "dev" })).toEqual([expect.stringMatching(message)]);
+  });
+
+  it("names every production setting at once when a deployment's settings lack NODE_ENV=production", () => {
+    const { NODE_ENV: _unset, ...withoutNodeEnv } = production;
+    const p = problems({ ...withoutNodeEnv, HOST: "0.0.0.0" });
+    const named = p.map((line) => /^(\S+)/.exec(line)?.[1]);
+    expect(named.sort()).toEqual(["AAD_APP_CLIENT_SECRET", "ALLOWED_EMAIL_DOMAINS", "ALLOWED_TENANT_IDS", "BOT_ID", "BOT_PASSWORD", "BOT_TENANT_ID", "DATABASE_URL", "HOST=0.0.0.0"]);
+    expect(p.every((line) => line.includes("set NODE_ENV=production for a deployment"))).toBe(true);
+    // The same settings in entra mode are not local mode's business.
+    expect(problems({ ...withoutNodeEnv, AUTH_MODE: "entra", HOST: "0.0.0.0" })).toEqual([]);
   });
 });
