@@ -132,8 +132,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       wildcard: false,
       cacheControl: false,
       // Hashed build assets never change; the page itself is always revalidated so a deploy takes effect.
-      setHeaders: (reply, filePath) => {
-        reply.header("cache-control", filePath.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache");
+      setHeaders: (res, filePath) => {
+        res.setHeader("cache-control", filePath.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache");
       },
     });
   }
