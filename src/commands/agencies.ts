@@ -8,14 +8,15 @@ import { sql } from "kysely";
 import { z } from "zod";
 import { DOMAIN_PATTERN, GUID_PATTERN } from "../domain/identity.js";
 import { authorize } from "../domain/policy.js";
+import { lineText, nameText } from "../domain/text.js";
 import { appendAudit } from "../store/audit.js";
 import { rematchPeople } from "../store/people.js";
 import { CommandError, parseInput, type CommandContext } from "./context.js";
 
 
 const agencyInput = z.object({
-  name: z.string().trim().min(2, "Enter the agency's name.").max(120, "Keep the name to 120 characters."),
-  shortName: z.string().trim().min(1, "Enter a short name, for example ABS.").max(30, "Keep the short name to 30 characters."),
+  name: nameText({ label: "The name", min: 2, max: 120, minMessage: "Enter the agency's name." }),
+  shortName: lineText({ label: "The short name", min: 1, max: 30, minMessage: "Enter a short name, for example ABS." }),
   tenantId: z
     .string()
     .trim()

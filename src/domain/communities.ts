@@ -3,6 +3,7 @@
  * the rest of the code shares. Pure: no I/O.
  */
 import { z } from "zod";
+import { multilineText, nameText, tagText } from "./text.js";
 
 export const VISIBILITIES = ["open", "closed", "hidden"] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
@@ -35,20 +36,21 @@ export interface NamingPolicy {
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN_NAME_CHARS = /[~#%&*{}+/\\:<>?|'".\u0000-\u001f\u007f]/;
 
-const text = (max: number) => z.string().trim().max(max);
+/** A community's name as a person types it (the naming policy then adds its prefix and suffix). */
+export const communityNameSchema = nameText({ label: "Name", min: 3, max: MAX_CHANNEL_NAME });
 
 export const proposalSchema = z
   .object({
-    name: z.string().trim().min(3, "Name must be at least 3 characters").max(MAX_CHANNEL_NAME),
-    purpose: text(2000).min(10, "Say in a sentence or two what the community is for"),
-    termsOfReference: text(20000).min(1, "Terms of reference are required"),
-    codeOfPractice: text(20000).min(1, "A code of practice is required; members accept it when they join"),
+    name: communityNameSchema,
+    purpose: multilineText({ label: "Purpose", min: 10, max: 2000, minMessage: "Say in a sentence or two what the community is for." }),
+    termsOfReference: multilineText({ label: "Terms of reference", min: 1, max: 20000, minMessage: "Terms of reference are required." }),
+    codeOfPractice: multilineText({ label: "Code of practice", min: 1, max: 20000, minMessage: "A code of practice is required; members accept it when they join." }),
     visibility: z.enum(VISIBILITIES),
     scope: z.enum(SCOPES),
     /** For agency-only communities: the agencies admitted (default: the proposer's). */
     agencyIds: z.array(z.uuid()).max(50).default([]),
     classification: z.enum(CLASSIFICATIONS),
-    tags: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(20).default([]),
+    tags: z.array(tagText({ label: "Each tag", min: 1, max: 40, minMessage: "Tags cannot be empty." })).max(20, "Use at most 20 tags.").default([]),
     teamsPresence: z.enum(TEAMS_PRESENCE).optional(),
   })
   .strict();

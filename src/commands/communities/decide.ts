@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { z } from "zod";
+import { reasonText } from "../../domain/text.js";
 import { appendAudit } from "../../store/audit.js";
 import { CommandError, parseInput, type CommandContext } from "../context.js";
 import { notify } from "../notify.js";
@@ -17,7 +18,7 @@ export const PROVISIONING_STEPS = {
 const decisionSchema = z
   .object({
     decision: z.enum(["approve", "reject"]),
-    reason: z.string().trim().max(2000).default(""),
+    reason: reasonText({ label: "The reason", max: 2000 }).default(""),
   })
   .strict()
   .refine((d) => d.decision === "approve" || d.reason.length > 0, { message: "Say why the proposal is rejected", path: ["reason"] });

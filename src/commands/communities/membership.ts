@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import { z } from "zod";
 import type { Role } from "../../domain/communities.js";
+import { reasonText } from "../../domain/text.js";
 import { appendAudit } from "../../store/audit.js";
 import type { Database } from "../../store/schema.js";
 import { CommandError, parseInput, type CommandContext } from "../context.js";
@@ -49,7 +50,7 @@ export async function joinCommunity(ctx: CommandContext, communityId: string, in
   await syncTeams(ctx, communityId);
 }
 
-const requestSchema = acceptance.extend({ message: z.string().trim().max(1000).default("") });
+const requestSchema = acceptance.extend({ message: reasonText({ label: "The message", max: 1000 }).default("") });
 
 /** Ask to join a closed community; its moderators decide. */
 export async function requestToJoin(ctx: CommandContext, communityId: string, input: unknown): Promise<{ id: string }> {
@@ -74,7 +75,7 @@ export async function requestToJoin(ctx: CommandContext, communityId: string, in
 }
 
 const decisionSchema = z
-  .object({ decision: z.enum(["approve", "decline"]), reason: z.string().trim().max(1000).default("") })
+  .object({ decision: z.enum(["approve", "decline"]), reason: reasonText({ label: "The reason", max: 1000 }).default("") })
   .strict()
   .refine((d) => d.decision === "approve" || d.reason.length > 0, { message: "Say why the request is declined", path: ["reason"] });
 
@@ -154,7 +155,7 @@ export async function invite(ctx: CommandContext, communityId: string, input: un
   });
 }
 
-const removeSchema = personRef.extend({ reason: z.string().trim().min(1, "Say why the member is removed").max(1000) });
+const removeSchema = personRef.extend({ reason: reasonText({ label: "The reason", min: 1, max: 1000, minMessage: "Say why the member is removed." }) });
 
 /** Moderators remove a member (owners can only be removed by owners). */
 export async function removeMember(ctx: CommandContext, communityId: string, input: unknown): Promise<void> {

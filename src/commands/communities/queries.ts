@@ -2,13 +2,14 @@ import { sql, type Expression, type SqlBool } from "kysely";
 import { z } from "zod";
 import { CLASSIFICATIONS, CLASSIFICATION_LABELS } from "../../domain/communities.js";
 import { communityAbilities } from "../../domain/policy.js";
+import { queryText, tagText } from "../../domain/text.js";
 import { parseInput, type CommandContext } from "../context.js";
 import { loadVisible } from "./load.js";
 
 const listSchema = z
   .object({
-    q: z.string().trim().max(200).optional(),
-    tag: z.string().trim().toLowerCase().max(40).optional(),
+    q: queryText({ label: "The search", max: 200 }).optional(),
+    tag: tagText({ label: "The tag", max: 40 }).optional(),
     agencyId: z.uuid().optional(),
     classification: z.enum(CLASSIFICATIONS).optional(),
     status: z.enum(["approved", "archived", "proposed"]).optional(),
