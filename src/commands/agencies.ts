@@ -92,7 +92,7 @@ export async function registerAgency(ctx: CommandContext, input: unknown): Promi
       .returning(["id"])
       .executeTakeFirstOrThrow();
     const matchedPeople = await rematchPeople(tx, a.tenantId);
-    await appendAudit(tx, { event: "agency.registered", outcome: "allowed", tenantId: ctx.actor.principal.tenantId, objectId: ctx.actor.principal.objectId, detail: { agencyId: row.id, tenantId: a.tenantId, emailDomains: a.emailDomains } });
+    await appendAudit(tx, { event: "agency.registered", outcome: "allowed", tenantId: ctx.actor.principal.tenantId, objectId: ctx.actor.principal.objectId, requestId: ctx.requestId, detail: { agencyId: row.id, tenantId: a.tenantId, emailDomains: a.emailDomains } });
     return { id: row.id, name: a.name, shortName: a.shortName, tenantId: a.tenantId, emailDomains: a.emailDomains, people: matchedPeople, matchedPeople };
   });
 }
@@ -113,6 +113,7 @@ export async function updateAgency(ctx: CommandContext, id: string, input: unkno
       outcome: "allowed",
       tenantId: ctx.actor.principal.tenantId,
       objectId: ctx.actor.principal.objectId,
+      requestId: ctx.requestId,
       detail: { agencyId: id, before: { name: before.name, tenantId: before.tenant_id, emailDomains: before.email_domains }, after: { name: a.name, tenantId: a.tenantId, emailDomains: a.emailDomains } },
     });
     const people = await tx.selectFrom("people").select((eb) => eb.fn.countAll<string>().as("n")).where("agency_id", "=", id).executeTakeFirstOrThrow();

@@ -24,6 +24,7 @@ import { healthRoutes } from "./routes/health.js";
 import { meRoutes } from "./routes/me.js";
 import { messageRoutes } from "./routes/messages.js";
 import { registerSecurity } from "./security.js";
+import { registerRefusalAudit } from "./refusals.js";
 
 export interface AppDeps {
   config: Config;
@@ -107,6 +108,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
 
   registerErrorHandler(app);
+  registerRefusalAudit(app, deps.auth.audit);
   await registerSecurity(app, config);
   await app.register(rateLimit, {
     global: true,

@@ -63,7 +63,7 @@ describe("GET /api/v1/me", () => {
     const rows = await h.store.db.selectFrom("audit_log").selectAll().where("actor_object_id", "=", demo.objectId).orderBy("id", "desc").execute();
     expect(rows.length).toBe(Number(before.n) + 1);
     expect(rows[0]).toMatchObject({ event: "access.denied", outcome: "denied", actor_tenant_id: demo.tenantId, request_id: body.error.requestId });
-    expect(rows[0]!.detail).toEqual({ action: "guildhall.use", reason });
+    expect(rows[0]!.detail).toMatchObject({ action: "guildhall.use", reason, errorId: "eligibility.denied", status: 403 });
     const person = await h.store.db.selectFrom("people").selectAll().where("object_id", "=", demo.objectId).executeTakeFirst();
     expect(person).toBeUndefined();
   });
