@@ -1,6 +1,6 @@
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type CryptoKey, type JWTPayload } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import { homeAddressOfGuestUpn, principalFromClaims, TokenError, TokenVerifier } from "./tokens.js";
+import { CLOCK_SKEW_SECONDS, homeAddressOfGuestUpn, MAX_TOKEN_LIFETIME_SECONDS, principalFromClaims, TokenError, TokenVerifier } from "./tokens.js";
 
 const LOGIN = "https://login.microsoftonline.com";
 const APP = "6a1d0c53-3c6e-4f0e-9a8c-2f1b7e5d4c01";
@@ -91,6 +91,38 @@ describe("TokenVerifier", () => {
   it("rejects an expired token", async () => {
     const now = Math.floor(Date.now() / 1000);
     expect(await problem(await sign(good(), { iat: now - 7200, exp: now - 3600 }))).toBe("expired");
+  });
+
+  describe("time claims: five minutes of clock skew, at most a day of life", () => {
+    const now = () => Math.floor(Date.now() / 1000);
+    const at = (claims: JWTPayload) =>
+      new SignJWT({ ...good(), ...claims }).setProtectedHeader({ alg: "RS256", kid: "k1" }).sign(signingKey).then(problem);
+
+    it("accepts Entra's usual 60–90 minutes, a day-long policy token, and a clock a few minutes off either way", async () => {
+      expect(await at({ iat: now(), exp: now() + 90 * 60 })).toBe("accepted");
+      expect(await at({ iat: now() - 60, nbf: now() - 60, exp: now() + MAX_TOKEN_LIFETIME_SECONDS - 60 })).toBe("accepted");
+      expect(await at({ iat: now() + 4 * 60, nbf: now() + 4 * 60, exp: now() + 3600 })).toBe("accepted");
+      expect(await at({ iat: now() - 3600, exp: now() - 4 * 60 })).toBe("accepted");
+    });
+
+    it.each<[string, () => JWTPayload, string]>([
+      ["iat an hour in the future", () => ({ iat: now() + 3600, exp: now() + 7200 }), "not_yet_valid"],
+      ["iat ten years in the future", () => ({ iat: now() + 10 * 365 * 86400, exp: now() + 10 * 365 * 86400 + 3600 }), "not_yet_valid"],
+      ["iat just beyond the skew", () => ({ iat: now() + CLOCK_SKEW_SECONDS + 30, exp: now() + 3600 }), "not_yet_valid"],
+      ["nbf an hour in the future", () => ({ iat: now(), nbf: now() + 3600, exp: now() + 7200 }), "not_yet_valid"],
+      ["exp in 2999", () => ({ iat: now(), exp: Date.UTC(2999, 0, 1) / 1000 }), "lifetime_too_long"],
+      ["a lifetime of a day and a minute", () => ({ iat: now(), exp: now() + MAX_TOKEN_LIFETIME_SECONDS + 60 }), "lifetime_too_long"],
+      ["an old iat stretching exp past a day from now", () => ({ iat: now() - 3600, exp: now() + MAX_TOKEN_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS + 60 }), "lifetime_too_long"],
+      ["an iat more than a day ago", () => ({ iat: now() - MAX_TOKEN_LIFETIME_SECONDS - CLOCK_SKEW_SECONDS - 60, exp: now() + 60 }), "expired"],
+      ["exp beyond the skew in the past", () => ({ iat: now() - 3600, exp: now() - CLOCK_SKEW_SECONDS - 30 }), "expired"],
+    ])("refuses %s", async (_label, claims, expected) => {
+      expect(await at(claims())).toBe(expected);
+    });
+
+    it("refuses a token without iat", async () => {
+      const { iat: _iat, ...claims } = { ...good(), exp: now() + 3600 };
+      expect(await problem(await new SignJWT(claims).setProtectedHeader({ alg: "RS256", kid: "k1" }).sign(signingKey))).not.toBe("accepted");
+    });
   });
 
   it("rejects the wrong audience", async () => {

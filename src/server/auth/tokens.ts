@@ -13,11 +13,26 @@ export type TokenProblem =
   | "bad_signature"
   | "expired"
   | "not_yet_valid"
+  | "lifetime_too_long"
   | "wrong_audience"
   | "wrong_issuer"
   | "missing_scope"
   | "missing_claims"
   | "unverifiable";
+
+/**
+ * Clock skew tolerated on `exp`, `nbf` and `iat`: five minutes, the default of Microsoft's own token
+ * validation (Microsoft.IdentityModel `ClockSkew`), wide enough for an unsynchronised laptop clock in the
+ * Teams client, narrow enough that a token "issued" in the future is refused.
+ */
+export const CLOCK_SKEW_SECONDS = 5 * 60;
+/**
+ * Longest life an access token may claim (`exp − iat`, and `exp` from now). Entra issues access tokens for
+ * 60–90 minutes by default; a configurable token lifetime policy can raise that to at most one day, and
+ * nothing Entra issues for a custom API lives longer. (Continuous-access-evaluation tokens of up to 28 h
+ * are issued only for CAE-capable Microsoft resources, not for an app's own API.)
+ */
+export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
 
 export class TokenError extends Error {
   constructor(readonly problem: TokenProblem) {
@@ -103,16 +118,29 @@ export class TokenVerifier {
         algorithms: ["RS256"],
         audience: [...this.options.audiences],
         requiredClaims: ["exp", "iat", "tid", "oid", "iss"],
-        clockTolerance: 60,
+        clockTolerance: CLOCK_SKEW_SECONDS,
+        // Also refuses an `iat` more than the skew in the future (jose checks it with maxTokenAge).
+        maxTokenAge: MAX_TOKEN_LIFETIME_SECONDS,
       }));
     } catch (err) {
       throw new TokenError(classify(err));
     }
+    checkLifetime(payload);
     const tid = str(payload["tid"]) ?? "";
     if (payload.iss !== `${this.options.loginHost}/${tid}/v2.0`) throw new TokenError("wrong_issuer");
     const scopes = (str(payload["scp"]) ?? "").split(" ");
     if (!scopes.includes(REQUIRED_SCOPE)) throw new TokenError("missing_scope");
     return principalFromClaims(payload);
+  }
+}
+
+/** `exp` no further than the longest lifetime after `iat`, nor after now (an `iat` in the past cannot stretch it). */
+function checkLifetime(payload: JWTPayload): void {
+  const now = Math.floor(Date.now() / 1000);
+  const { exp, iat } = payload;
+  if (typeof exp !== "number" || typeof iat !== "number") throw new TokenError("missing_claims");
+  if (exp - iat > MAX_TOKEN_LIFETIME_SECONDS || exp - now > MAX_TOKEN_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS) {
+    throw new TokenError("lifetime_too_long");
   }
 }
 
