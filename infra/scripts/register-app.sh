@@ -20,6 +20,7 @@ set -euo pipefail
 # tests/unit/infra.test.ts checks that all three agree.
 GRAPH_APPLICATION_PERMISSIONS=(
   Channel.Create
+  Channel.ReadBasic.All
   ChannelMember.ReadWrite.All
   Team.Create
   TeamMember.ReadWrite.All

@@ -11,6 +11,7 @@ import { ReverificationHalted, reverifyMembers } from "../../src/jobs/reverify.j
 import { syncMembers } from "../../src/jobs/syncMembers.js";
 import { deliverNotices, noticeLinker } from "../../src/jobs/deliverNotices.js";
 import { gatewayFor } from "../support/graph-standin/gateway.js";
+import { manifestApplicationPermissions } from "../support/graph-standin/permissions.js";
 import { GraphStandIn } from "../support/graph-standin/server.js";
 import { createHarness, type Harness } from "../support/harness.js";
 
@@ -103,6 +104,22 @@ describe("provisioning", () => {
     expect(g.channelCount(hostTeamId)).toBe(before);
     const step = await h.store.db.selectFrom("provisioning_steps").selectAll().where("community_id", "=", c.id).where("step", "=", "create_channel").executeTakeFirstOrThrow();
     expect(step.detail).toMatch(/earlier attempt/);
+  });
+
+  it("needs the channel-read permission the manifest declares: without it Teams refuses the first step (403), named as a permission problem", async () => {
+    const c = await approved("tom");
+    const granted = manifestApplicationPermissions();
+    expect(granted).toContain("Channel.ReadBasic.All");
+    const withoutRead = { ...deps, teams: gatewayFor(g, { timeScale: 0.01, baseDelayMs: 20, roles: granted.filter((p) => p !== "Channel.ReadBasic.All") }) };
+    expect(await provisionCommunity(withoutRead, c.id)).toBe("failed");
+    const refused = g.calls.filter((x) => x.status === 403 && x.method === "GET" && x.path === `/teams/${hostTeamId}/channels`);
+    expect(refused).toHaveLength(1);
+    expect(g.teams.get(hostTeamId)!.channels.some((ch) => ch.displayName === c.name)).toBe(false);
+    const view = await api("tom", "GET", `/api/v1/communities/${c.id}`);
+    expect(view.body.teams).toMatchObject({ state: "failed", lastError: expect.stringMatching(/permission/) });
+    // With what the manifest declares (admin consent granted), the retry goes through.
+    expect((await api("tom", "POST", `/api/v1/communities/${c.id}/provisioning/retry`)).status).toBe(200);
+    expect(await provisionCommunity(deps, c.id)).toBe("linked");
   });
 
   it("Graph failing permanently is surfaced with a reason and can be retried by an owner", async () => {

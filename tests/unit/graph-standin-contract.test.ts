@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PERMISSIONS } from "../support/graph-standin/permissions.js";
 import { GraphStandIn } from "../support/graph-standin/server.js";
 
 const CONTRACT = path.resolve(import.meta.dirname, "../../../shared/graph-contract");
@@ -20,12 +21,14 @@ const typeOf = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "array"
 
 let g: GraphStandIn;
 let teamId: string;
-const AUTH = { authorization: "Bearer contract-test", "content-type": "application/json" };
+let AUTH: Record<string, string>;
 
 beforeAll(async () => {
   g = new GraphStandIn();
   await g.start();
   teamId = g.addTeam("Contract team");
+  // Every documented application permission of every call here: fidelity of shapes, not of grants.
+  AUTH = { authorization: `Bearer ${await g.appToken([...new Set(PERMISSIONS.flatMap((r) => r.application))])}`, "content-type": "application/json" };
 });
 afterAll(async () => {
   await g.stop();
@@ -188,5 +191,56 @@ describe("Graph stand-in fidelity", () => {
     const tooMany = await send("POST", "/$batch", { requests: Array.from({ length: 21 }, (_, n) => ({ id: String(n), method: "GET", url: `/users/${known}` })) });
     expect(tooMany.status).toBe(400);
     expect(tooMany.body).toMatchObject({ error: { code: "BadRequest" } });
+  });
+});
+
+describe("Graph stand-in permissions (the token's roles, per documented call)", () => {
+  /** A documented application permission as the token's `roles` would carry it, or null for an RSC one. */
+  const tenantWide = (p: string) => (p.includes("(RSC)") || p.includes("(migration") ? null : p.replace(/\s*\(backward compatibility only\)$/, ""));
+
+  it.each(PERMISSIONS.filter((r) => r.contract).map((r) => [`${r.method} ${r.path.source}`, r] as const))("%s accepts exactly the documented application permissions", (_name, rule) => {
+    const documented = load(rule.contract!).filter((e) => e.api_version !== "beta").map((e) => (e as unknown as { permissions: { application: string[] } }).permissions.application);
+    for (const list of documented) expect(rule.application).toEqual(list.map(tenantWide).filter((p): p is string => p !== null));
+  });
+
+  async function as(roles: string[], method: string, p: string, body?: unknown) {
+    const res = await fetch(`${g.url}/v1.0${p}`, { method, headers: { authorization: `Bearer ${await g.appToken(roles)}`, "content-type": "application/json" }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    const text = await res.text();
+    return { status: res.status, body: text ? (JSON.parse(text) as { error?: { code: string; message: string; innerError?: unknown } }) : null };
+  }
+
+  it("refuses a call whose permission the token lacks with 403 in Graph's error shape, naming what it needs", async () => {
+    const t = g.addTeam("Permissions team");
+    const refused = await as(["Channel.Create", "User.Read.All"], "GET", `/teams/${t}/channels`);
+    expect(refused.status).toBe(403);
+    expect(Object.keys(refused.body!)).toEqual(["error"]);
+    expect(refused.body!.error).toMatchObject({ code: "Forbidden", message: expect.stringContaining("Channel.ReadBasic.All") });
+    expect(refused.body!.error!.innerError).toHaveProperty(["request-id"]);
+    // The least privileged documented permission is enough; a higher one listed in the table is too.
+    expect((await as(["Channel.ReadBasic.All"], "GET", `/teams/${t}/channels`)).status).toBe(200);
+    expect((await as(["Group.Read.All"], "GET", `/teams/${t}/channels`)).status).toBe(200);
+    // Writing needs its own permission: reading channels does not create one.
+    expect((await as(["Channel.ReadBasic.All"], "POST", `/teams/${t}/channels`, { displayName: "Nope", membershipType: "standard" })).status).toBe(403);
+    expect(g.channelCount(t)).toBe(0);
+    // Directory reads answer as Entra does.
+    const user = await as(["Channel.Create"], "GET", "/users/48d31887-5fad-4d73-a9f5-3c356e68a038");
+    expect(user).toMatchObject({ status: 403, body: { error: { code: "Authorization_RequestDenied" } } });
+  });
+
+  it("checks each $batch item's permission on its own", async () => {
+    const known = [...g.users.keys()][0]!;
+    const res = await fetch(`${g.url}/v1.0/$batch`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${await g.appToken(["Channel.Create"])}`, "content-type": "application/json" },
+      body: JSON.stringify({ requests: [{ id: "1", method: "GET", url: `/users/${known}` }] }),
+    });
+    expect(res.status).toBe(200);
+    const items = ((await res.json()) as { responses: { id: string; status: number; body: { error: { code: string } } }[] }).responses;
+    expect(items).toMatchObject([{ id: "1", status: 403, body: { error: { code: "Authorization_RequestDenied" } } }]);
+  });
+
+  it("accepts only tokens it issued, for itself, from the host tenant", async () => {
+    const forged = (await g.appToken(["User.Read.All"])).replace(/\.[^.]+$/, ".AAAA");
+    expect((await fetch(`${g.url}/v1.0/users/x`, { headers: { authorization: `Bearer ${forged}` } })).status).toBe(401);
   });
 });

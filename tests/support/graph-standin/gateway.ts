@@ -1,23 +1,28 @@
 import { GraphGateway } from "../../../src/graph/gateway.js";
 import { Pacer } from "../../../src/graph/pacer.js";
 import type { TokenSource } from "../../../src/graph/tokens.js";
-import type { GraphStandIn } from "./server.js";
+import { HOST_TENANT, type GraphStandIn } from "./server.js";
 
 /**
- * Tokens for the stand-in. msal-node itself is not exercised here (it needs Entra's discovery endpoints);
- * the stand-in checks that every call carries a bearer token.
+ * App-only tokens the stand-in itself issues, carrying exactly the application permissions the Entra
+ * manifest declares (or `roles` when given). msal-node itself is exercised in the e2e test against the
+ * Entra stand-in; on-behalf-of tokens are not used against Graph.
  */
-export const standInTokens: TokenSource = {
-  appOnly: async (tenantId) => `standin-app-token-${tenantId}`,
-  onBehalfOf: async (tenantId) => `standin-obo-token-${tenantId}`,
-};
+export function standInTokens(standIn: GraphStandIn, roles?: readonly string[]): TokenSource {
+  return {
+    appOnly: async () => standIn.appToken(roles),
+    onBehalfOf: async () => {
+      throw new Error("Guildhall calls Graph with app-only tokens only");
+    },
+  };
+}
 
-export function gatewayFor(standIn: GraphStandIn, o: { timeScale?: number; timeoutMs?: number; baseDelayMs?: number } = {}): GraphGateway {
+export function gatewayFor(standIn: GraphStandIn, o: { timeScale?: number; timeoutMs?: number; baseDelayMs?: number; roles?: readonly string[]; maxDelayMs?: number } = {}): GraphGateway {
   return new GraphGateway({
     graphRoot: standIn.url,
-    tenantId: "7f1c2a4e-0b8d-4c1e-9a51-3d2f6b8e1a01",
-    tokens: standInTokens,
-    retry: { timeoutMs: o.timeoutMs ?? 5000, baseDelayMs: o.baseDelayMs ?? 50, maxAttempts: 6 },
+    tenantId: HOST_TENANT,
+    tokens: standInTokens(standIn, o.roles),
+    retry: { timeoutMs: o.timeoutMs ?? 5000, baseDelayMs: o.baseDelayMs ?? 50, maxAttempts: 6, ...(o.maxDelayMs !== undefined ? { maxDelayMs: o.maxDelayMs } : {}) },
     pacer: new Pacer({ timeScale: o.timeScale ?? 1 }),
   });
 }

@@ -6,7 +6,8 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from "jose";
+import { createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT, type CryptoKey, type JSONWebKeySet } from "jose";
+import { manifestApplicationPermissions, permissionRule } from "./permissions.js";
 
 export interface StandInUser {
   id: string;
@@ -64,10 +65,14 @@ export interface StandInOptions {
   teamCreationMs?: number;
   /**
    * Verify bearer tokens as Graph does: signed by this issuer's keys, `aud` naming this stand-in, an app-only
-   * token from the host tenant. Without it any bearer token is accepted (unit-level gateway tests).
+   * token from the host tenant. Without it the stand-in is its own issuer: `appToken()` mints the tokens it
+   * accepts. Either way each call needs a documented application permission in the token's `roles`.
    */
   trust?: { jwks: JSONWebKeySet; issuer: string; tenantId: string };
 }
+
+/** The tenant a self-issuing stand-in's tokens come from (the demo host tenant, Finance). */
+export const HOST_TENANT = "7f1c2a4e-0b8d-4c1e-9a51-3d2f6b8e1a01";
 
 const LIMITS: Record<string, { count: number; perMs: number }> = {
   createTeam: { count: 10, perMs: 1000 },
@@ -132,7 +137,9 @@ export class GraphStandIn {
   private readonly scale: number;
   private readonly replicationDelayMs: number;
   private readonly teamCreationMs: number;
-  private readonly trust: StandInOptions["trust"];
+  private trust: StandInOptions["trust"];
+  private signingKey: CryptoKey | undefined;
+  private readonly tokenCache = new Map<string, string>();
   private server = createServer((req, res) => void this.handle(req, res).catch((err: unknown) => graphError(res, 500, "InternalServerError", String(err))));
   url = "";
 
@@ -143,24 +150,62 @@ export class GraphStandIn {
     this.trust = o.trust;
   }
 
-  /** Graph's answer to a token it cannot accept: 401 InvalidAuthenticationToken. */
-  private async tokenProblem(authorization: string | undefined): Promise<string | null> {
+  /** The token's application permissions, or Graph's reason (401 InvalidAuthenticationToken) for refusing it. */
+  private async verifyToken(authorization: string | undefined): Promise<{ roles: string[] } | { problem: string }> {
     const token = /^Bearer (\S+)$/.exec(authorization ?? "")?.[1];
-    if (!token) return "Access token is empty.";
-    if (!this.trust) return null;
+    if (!token) return { problem: "Access token is empty." };
+    const trust = this.trust;
+    if (!trust) return { problem: "The stand-in was not started." };
     try {
-      const { payload } = await jwtVerify(token, createLocalJWKSet(this.trust.jwks), { audience: this.url, issuer: this.trust.issuer, algorithms: ["RS256"] });
-      if (payload["tid"] !== this.trust.tenantId) return "Access token is from another tenant.";
-      return null;
+      const { payload } = await jwtVerify(token, createLocalJWKSet(trust.jwks), { audience: this.url, issuer: trust.issuer, algorithms: ["RS256"] });
+      if (payload["tid"] !== trust.tenantId) return { problem: "Access token is from another tenant." };
+      const roles = payload["roles"];
+      return { roles: Array.isArray(roles) ? roles.filter((r): r is string => typeof r === "string") : [] };
     } catch (err) {
-      return `Access token validation failure: ${(err as Error).message}`;
+      return { problem: `Access token validation failure: ${(err as Error).message}` };
     }
+  }
+
+  /**
+   * Graph's 403 for a call whose documented application permissions are all missing from the token, or
+   * undefined when one is there. Directory calls answer as Entra does; Teams calls name what they need.
+   */
+  private permissionProblem(method: string, path: string, roles: readonly string[], res: ServerResponse): boolean {
+    const rule = permissionRule(method, path);
+    if (!rule || rule.application.some((p) => roles.includes(p))) return false;
+    if (path.startsWith("/users/") && method === "GET") graphError(res, 403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+    else graphError(res, 403, "Forbidden", `Missing role permissions on the request. API requires one of '${rule.application.join(", ")}'. Roles on the request '${roles.join(", ")}'.`);
+    return true;
   }
 
   async start(): Promise<string> {
     await new Promise<void>((r) => this.server.listen(0, "127.0.0.1", r));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    if (!this.trust) {
+      const { privateKey, publicKey } = await generateKeyPair("RS256");
+      this.signingKey = privateKey;
+      this.trust = { jwks: { keys: [{ ...(await exportJWK(publicKey)), kid: "graph-standin", alg: "RS256", use: "sig" }] }, issuer: "https://login.standin/graph-standin/v2.0", tenantId: HOST_TENANT };
+    }
     return this.url;
+  }
+
+  /**
+   * An app-only access token for this stand-in (when it is its own issuer), carrying `roles`: by default
+   * exactly the application permissions infra/entra/aad.manifest.json declares, as admin consent grants them.
+   */
+  async appToken(roles: readonly string[] = manifestApplicationPermissions()): Promise<string> {
+    if (!this.signingKey || !this.trust) throw new Error("appToken() needs a started stand-in without `trust`");
+    const key = roles.join(" ");
+    let token = this.tokenCache.get(key);
+    if (!token) {
+      token = await new SignJWT({ aud: this.url, iss: this.trust.issuer, tid: this.trust.tenantId, idtyp: "app", roles: [...roles] })
+        .setProtectedHeader({ alg: "RS256", kid: "graph-standin", typ: "JWT" })
+        .setIssuedAt()
+        .setExpirationTime("2h")
+        .sign(this.signingKey);
+      this.tokenCache.set(key, token);
+    }
+    return token;
   }
 
   async stop(): Promise<void> {
@@ -222,8 +267,9 @@ export class GraphStandIn {
       return origEnd(...args);
     }) as ServerResponse["end"];
 
-    const tokenProblem = await this.tokenProblem(req.headers.authorization);
-    if (tokenProblem) return graphError(res, 401, "InvalidAuthenticationToken", tokenProblem);
+    const token = await this.verifyToken(req.headers.authorization);
+    if ("problem" in token) return graphError(res, 401, "InvalidAuthenticationToken", token.problem);
+    if (this.permissionProblem(method, path, token.roles, res)) return;
     const fault = this.takeFault(method, path);
     if (fault) {
       if ("hangMs" in fault) {
@@ -234,7 +280,7 @@ export class GraphStandIn {
       }
     }
     const body = method === "POST" || method === "PATCH" ? await readBody(req) : {};
-    if (method === "POST" && path === "/$batch") return this.batch(body, res);
+    if (method === "POST" && path === "/$batch") return this.batch(body, token.roles, res);
     return this.route(method, path, url, body, res);
   }
 
@@ -251,7 +297,7 @@ export class GraphStandIn {
    * JSON batching as documented: at most 20 requests; each item is routed (and throttled, and faulted) on its
    * own, so a 200 batch can hold item 429s with their own Retry-After header; Graph does not retry them.
    */
-  private batch(body: Record<string, unknown>, res: ServerResponse): void {
+  private batch(body: Record<string, unknown>, roles: readonly string[], res: ServerResponse): void {
     const requests = Array.isArray(body["requests"]) ? (body["requests"] as Record<string, unknown>[]) : null;
     if (!requests || requests.length === 0) return graphError(res, 400, "BadRequest", "Invalid batch payload format.");
     if (requests.length > 20) return graphError(res, 400, "BadRequest", "The number of batch requests exceeds the limit of 20.");
@@ -263,6 +309,10 @@ export class GraphStandIn {
       const record: CallRecord = { method, path, status: 0, at: Date.now(), batched: true };
       this.calls.push(record);
       const captured = new CapturedResponse();
+      if (this.permissionProblem(method, path, roles, captured.asServerResponse())) {
+        record.status = captured.statusCode;
+        return { id, status: captured.statusCode, headers: captured.headers, body: JSON.parse(captured.body) as unknown };
+      }
       const fault = this.takeFault(method, path);
       if (fault && !("hangMs" in fault)) this.faultAnswer(fault, captured.asServerResponse());
       else this.route(method, path, itemUrl, (r["body"] as Record<string, unknown> | undefined) ?? {}, captured.asServerResponse());
