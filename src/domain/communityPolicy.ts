@@ -40,6 +40,7 @@ export const COMMUNITY_ACTIONS = [
   "community.decideProposal",
   "community.retryProvisioning",
   "community.archive",
+  "community.retryArchive",
   "community.edit",
 ] as const;
 export type CommunityAction = (typeof COMMUNITY_ACTIONS)[number];
@@ -120,6 +121,9 @@ export function authorizeCommunity(c: CommunityFacts, v: ViewerFacts, action: Co
       return v.actor.platformOwner ? allow : deny("not_platform_owner");
     case "community.retryProvisioning":
       if (!active) return deny("not_active");
+      return v.role === "owner" || v.actor.platformOwner ? allow : deny("not_owner");
+    case "community.retryArchive":
+      if (c.status !== "archived") return deny("not_active");
       return v.role === "owner" || v.actor.platformOwner ? allow : deny("not_owner");
     default:
       return deny("not_found");

@@ -3,8 +3,10 @@
  * transaction as the change it reports (an outbox), so a Teams outage never loses one; this worker claims
  * pending notices (SKIP LOCKED, so instances share the work), sends them, and records what happened:
  * sent; skipped (the person is in another tenant, or the notice is too old to be news); failed (Teams refused
- * for good, usually because Guildhall is not installed for that person); or pending again after a transient
- * failure, until the attempts run out. The notice is always in Guildhall's own Notices page regardless.
+ * for good: usually Guildhall's Teams app is not installed for that person — the common case in GCC High, where
+ * apps cannot be installed for people with application permissions —, or, for every notice at once, the app
+ * registration lacks TeamsActivity.Send, which the report counts apart so the operator is told); or pending again
+ * after a transient failure, until the attempts run out. The notice is always in Guildhall's own Notices page.
  */
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../store/schema.js";
@@ -33,6 +35,10 @@ export interface DeliveryReport {
   skipped: number;
   failed: number;
   retrying: number;
+  /** Of `failed`: refused because Guildhall's Teams app is not installed for the person. */
+  notInstalled: number;
+  /** Of `failed`: refused because the app registration lacks a Graph permission (an operator must act). */
+  permissionMissing: number;
 }
 
 interface Claimed {
@@ -47,7 +53,7 @@ interface Claimed {
 }
 
 export async function deliverNotices(deps: DeliveryDeps, options: DeliveryOptions = {}): Promise<DeliveryReport> {
-  const report: DeliveryReport = { sent: 0, skipped: 0, failed: 0, retrying: 0 };
+  const report: DeliveryReport = { sent: 0, skipped: 0, failed: 0, retrying: 0, notInstalled: 0, permissionMissing: 0 };
   const batchSize = options.batchSize ?? 25;
   const maxAttempts = options.maxAttempts ?? 5;
   const maxAgeMs = (options.maxAgeHours ?? 72) * 3_600_000;
@@ -98,6 +104,8 @@ export async function deliverNotices(deps: DeliveryDeps, options: DeliveryOption
       } else {
         await settle("failed", failure.userMessage);
         report.failed += 1;
+        if (failure.refusal === "appNotInstalled") report.notInstalled += 1;
+        if (failure.refusal === "permission") report.permissionMissing += 1;
       }
     }
   }

@@ -37,35 +37,45 @@ export interface TeamsPort {
   createChannel(teamId: string, input: { displayName: string; description: string; membershipType: "standard" | "private"; ownerObjectIds: string[] }): Promise<ChannelRef>;
   /** POST /teams (asynchronous): returns the new team's id and the operation to poll. */
   startTeamCreation(input: { displayName: string; description: string; ownerObjectId: string }): Promise<{ teamId: string; operationUrl: string }>;
-  pollOperation(operationUrl: string): Promise<{ status: OperationStatus; error?: string }>;
+  /** `retryAfterSeconds`: when Teams asked (Retry-After) to be polled again no sooner. */
+  pollOperation(operationUrl: string): Promise<{ status: OperationStatus; error?: string; retryAfterSeconds?: number }>;
   getTeamWebUrl(teamId: string): Promise<string | null>;
   listMembers(target: MemberTarget): Promise<TeamsMember[]>;
   addMember(target: MemberTarget, objectId: string, owner: boolean): Promise<void>;
   removeMember(target: MemberTarget, membershipId: string): Promise<void>;
   /** Make a member an owner, or an owner a plain member. */
   setMemberRole(target: MemberTarget, membershipId: string, owner: boolean): Promise<void>;
-  /** Team archive is asynchronous too; channels are made read-only by archiving them. */
-  archive(target: MemberTarget): Promise<{ operationUrl: string | null }>;
+  /**
+   * Team and channel archives are asynchronous (202 + Location of a teamsAsyncOperation, polled with
+   * pollOperation); a null operationUrl means Teams archived it at once.
+   */
+  archive(target: MemberTarget): Promise<{ operationUrl: string | null; retryAfterSeconds?: number }>;
   /** The user as their own tenant sees them; undefined when the account no longer exists. */
   getUser(tenantId: string, objectId: string): Promise<DirectoryUser | undefined>;
   /** Many users at once (JSON batches): every id asked for maps to the user or undefined. */
   getUsers(tenantId: string, objectIds: readonly string[]): Promise<Map<string, DirectoryUser | undefined>>;
   /** A notice in the person's Teams activity feed, linking back to Guildhall. */
   sendActivityNotification(userObjectId: string, notice: { text: string; webUrl: string; topic: string }): Promise<void>;
-  /** Add people to a team in bulk; returns those Teams could not add, with its reason. */
-  addTeamMembers(teamId: string, objectIds: readonly string[]): Promise<{ objectId: string; error: string }[]>;
+  /** Add people to a team in bulk; returns those Teams could not add, with its reason (and Graph's code). */
+  addTeamMembers(teamId: string, objectIds: readonly string[]): Promise<{ objectId: string; error: string; code?: string }[]>;
 }
 
 /** A failure the worker should surface to people rather than retry blindly. */
 export interface TeamsFailure {
   retryable: boolean;
   userMessage: string;
+  /**
+   * Why Teams refused, where Guildhall can tell: the app registration lacks a Graph permission (an operator must
+   * grant it; every such call fails), or Guildhall's Teams app is not installed for the person (one person only).
+   */
+  refusal?: "permission" | "appNotInstalled";
 }
 
 export function asTeamsFailure(err: unknown): TeamsFailure {
   if (typeof err === "object" && err !== null && "userMessage" in err && "retryable" in err) {
-    const e = err as { userMessage: unknown; retryable: unknown };
-    return { retryable: e.retryable === true, userMessage: String(e.userMessage) };
+    const e = err as { userMessage: unknown; retryable: unknown; refusal?: unknown };
+    const refusal = e.refusal === "permission" || e.refusal === "appNotInstalled" ? e.refusal : undefined;
+    return { retryable: e.retryable === true, userMessage: String(e.userMessage), ...(refusal ? { refusal } : {}) };
   }
   return { retryable: true, userMessage: "Guildhall could not reach Microsoft Teams; it will try again." };
 }

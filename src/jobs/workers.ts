@@ -7,6 +7,7 @@ import type { PgBossJob } from "./queue.js";
 import { ARCHIVE_QUEUE } from "../commands/communities/archive.js";
 import type { EligibilitySettings } from "../domain/policy.js";
 import type { Database } from "../store/schema.js";
+import { abandonArchive, archiveInTeams } from "./archiveTeams.js";
 import { deliverNotices } from "./deliverNotices.js";
 import { flagInactiveCommunities, LIFECYCLE_QUEUE } from "./lifecycle.js";
 import type { TeamsPort } from "./ports.js";
@@ -70,12 +71,16 @@ export async function registerWorkers(deps: WorkerDeps): Promise<StopWorkers> {
     deps.logger.info({ communityId: job.data.communityId, ...report }, "membership synced");
   });
 
+  // Archives are asynchronous in Teams: poll the operation no sooner than 30 s (or its Retry-After).
   await boss.work<{ communityId: string }>(ARCHIVE_QUEUE, { batchSize: 1 }, async ([job]: CommunityJob[]) => {
     if (!job) return;
-    const link = await deps.db.selectFrom("teams_links").selectAll().where("community_id", "=", job.data.communityId).executeTakeFirst();
-    if (!link?.team_id || link.state === "archived") return;
-    await teams.port.archive(link.channel_id ? { teamId: link.team_id, channelId: link.channel_id } : { teamId: link.team_id });
-    await deps.db.updateTable("teams_links").set({ state: "archived" }).where("community_id", "=", job.data.communityId).execute();
+    const r = await archiveInTeams({ db: deps.db, teams: teams.port }, job.data.communityId);
+    if (r.outcome === "waiting") await boss.send(ARCHIVE_QUEUE, job.data, { startAfter: r.pollAfterSeconds, singletonKey: `${job.data.communityId}:poll` });
+    if (r.outcome === "failed") deps.logger.warn({ communityId: job.data.communityId }, "Teams archive refused");
+  });
+  await boss.work<{ communityId: string }>(`${ARCHIVE_QUEUE}.dead`, { batchSize: 1 }, async ([job]: CommunityJob[]) => {
+    if (!job) return;
+    if (await abandonArchive(deps.db, job.data.communityId)) deps.logger.warn({ communityId: job.data.communityId }, "Teams archive gave up after its retries");
   });
 
   await boss.work(REVERIFY_QUEUE, async () => {
@@ -95,6 +100,7 @@ export async function registerWorkers(deps: WorkerDeps): Promise<StopWorkers> {
     running = deliverNotices(delivery)
       .then((r) => {
         if (r.sent + r.failed + r.retrying > 0) deps.logger.info({ ...r }, "notices delivered to Teams");
+        if (r.permissionMissing > 0) deps.logger.warn({ refused: r.permissionMissing }, "Teams refused notices: the app registration lacks TeamsActivity.Send or admin consent (see docs/operations.md)");
       })
       .catch((err: unknown) => deps.logger.warn({ err: { type: err instanceof Error ? err.name : typeof err, message: err instanceof Error ? err.message : String(err) } }, "notice delivery failed"))
       .finally(() => {

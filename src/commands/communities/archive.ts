@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { appendAudit } from "../../store/audit.js";
-import type { CommandContext } from "../context.js";
+import { CommandError, type CommandContext } from "../context.js";
 import { notify } from "../notify.js";
 import { check, loadVisible } from "./load.js";
 
@@ -23,6 +23,28 @@ export async function archiveCommunity(ctx: CommandContext, communityId: string)
       await notify(tx, { personId: o.person_id, kind: "communityArchived", communityId, text: `"${loaded.community.display_name}" was archived by ${ctx.person.display_name}.` });
     }
     await appendAudit(tx, { event: "community.archived", outcome: "info", tenantId: ctx.actor.principal.tenantId, objectId: ctx.actor.principal.objectId, requestId: ctx.requestId, detail: { communityId } });
+    // The Teams side is tracked on its own: queued now, archived only once Teams says its operation succeeded.
+    if (ctx.settings.graphConnected) await tx.updateTable("teams_links").set({ archive_state: "queued", archive_error: null, archive_updated_at: sql<Date>`now()` }).where("community_id", "=", communityId).where("team_id", "is not", null).execute();
   });
   if (ctx.settings.graphConnected) await ctx.enqueue(ARCHIVE_QUEUE, { communityId }, { singletonKey: communityId });
+}
+
+/** Owners or platform owners retry archiving in Teams after Teams refused or kept failing. */
+export async function retryTeamsArchive(ctx: CommandContext, communityId: string): Promise<void> {
+  const loaded = await loadVisible(ctx, communityId);
+  check(loaded, "community.retryArchive");
+  if (!ctx.settings.graphConnected) throw new CommandError("conflict", "community.not_connected", "No Microsoft 365 tenant is connected, so there is nothing to retry yet.");
+  const queued = await ctx.db.transaction().execute(async (tx) => {
+    const row = await tx
+      .updateTable("teams_links")
+      .set({ archive_state: "queued", archive_error: null, archive_updated_at: sql<Date>`now()` })
+      .where("community_id", "=", communityId)
+      .where("archive_state", "=", "failed")
+      .returning("community_id")
+      .executeTakeFirst();
+    if (row) await appendAudit(tx, { event: "community.teams_archive_retried", outcome: "info", tenantId: ctx.actor.principal.tenantId, objectId: ctx.actor.principal.objectId, requestId: ctx.requestId, detail: { communityId } });
+    return row !== undefined;
+  });
+  if (!queued) throw new CommandError("conflict", "community.archive_not_failed", "Archiving in Teams has not failed; there is nothing to retry.");
+  await ctx.enqueue(ARCHIVE_QUEUE, { communityId }, { singletonKey: communityId });
 }

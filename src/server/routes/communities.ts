@@ -12,7 +12,7 @@ import {
   transferOwnership,
 } from "../../commands/communities/membership.js";
 import { proposeCommunity } from "../../commands/communities/propose.js";
-import { archiveCommunity } from "../../commands/communities/archive.js";
+import { archiveCommunity, retryTeamsArchive } from "../../commands/communities/archive.js";
 import { getPerson, myNotifications, searchPeople, similarPeople, updateMyProfile } from "../../commands/people.js";
 import { listAgencies, registerAgency, updateAgency } from "../../commands/agencies.js";
 import { getCommunity, listCommunities } from "../../commands/communities/queries.js";
@@ -83,6 +83,7 @@ export async function communityRoutes(app: FastifyInstance, deps: AppDeps): Prom
   action("ownership", transferOwnership);
   action("archive", (c, id) => archiveCommunity(c, id));
   action("provisioning/retry", (c, id) => retryProvisioning(c, id));
+  action("archive/retry", (c, id) => retryTeamsArchive(c, id));
 
   app.get("/api/v1/people", async (request) => {
     const c = await ctx(request);

@@ -15,6 +15,7 @@ export const TEAMS_PRESENCES = ["private_channel", "standard_channel", "team"] a
 export type TeamsPresence = (typeof TEAMS_PRESENCES)[number];
 export type CommunityStatus = "proposed" | "approved" | "rejected" | "archived";
 export type TeamsState = "not_connected" | "queued" | "provisioning" | "linked" | "failed" | "archived";
+export type TeamsArchiveState = "queued" | "archiving" | "archived" | "failed";
 export type StepStatus = "pending" | "running" | "done" | "failed" | "waiting";
 
 /** The per-community actions the server computes for the viewer. */
@@ -30,6 +31,7 @@ export type CommunityAbility =
   | "community.transferOwnership"
   | "community.decideProposal"
   | "community.retryProvisioning"
+  | "community.retryArchive"
   | "community.archive"
   | "community.edit";
 export type Abilities = Record<CommunityAbility, boolean>;
@@ -110,7 +112,17 @@ export interface CommunityDetail {
   invited: boolean;
   requested: boolean;
   abilities: Abilities;
-  teams: { state: TeamsState; webUrl: string | null; lastError: string | null } | null;
+  teams: {
+    state: TeamsState;
+    webUrl: string | null;
+    lastError: string | null;
+    /** The Teams archive, apart from the community's Guildhall status. */
+    archiveState?: TeamsArchiveState | null;
+    /** Why Teams did not archive it (owners and platform owners only). */
+    archiveError?: string | null;
+    /** Members Teams refused to add (owners and platform owners only). */
+    notAdded?: { displayName: string; reason: string; retryAt: string }[];
+  } | null;
   provisioning: ProvisioningStep[];
   members: CommunityMember[];
   joinRequests: JoinRequest[];

@@ -41,6 +41,7 @@ export const NO_ABILITIES: Abilities = {
   "community.transferOwnership": false,
   "community.decideProposal": false,
   "community.retryProvisioning": false,
+  "community.retryArchive": false,
   "community.archive": false,
   "community.edit": false,
 };
