@@ -254,7 +254,8 @@ export class GraphGateway {
   async archive(t: Target): Promise<{ operationUrl: string | null }> {
     const path = t.channelId ? `/teams/${enc(t.teamId)}/channels/${enc(t.channelId)}/archive` : `/teams/${enc(t.teamId)}/archive`;
     const r = await this.call<null>("POST", path, [["other", TEAMS_LIMITS.other], this.team(t.teamId)], {});
-    return { operationUrl: r.headers.get("location") };
+    const retryAfter = parseRetryAfter(r.headers.get("retry-after") ?? undefined);
+    return { operationUrl: r.headers.get("location"), ...(retryAfter !== undefined ? { retryAfterSeconds: Math.ceil(retryAfter / 1000) } : {}) };
   }
 
   async getUser(_tenantId: string, objectId: string) {
@@ -330,8 +331,8 @@ export class GraphGateway {
    * the per-team member-add limit instead of one per person. Returns the object ids Teams could not add,
    * with its reason (207 Multi-Status).
    */
-  async addTeamMembers(teamId: string, objectIds: readonly string[]): Promise<{ objectId: string; error: string }[]> {
-    const failed: { objectId: string; error: string }[] = [];
+  async addTeamMembers(teamId: string, objectIds: readonly string[]): Promise<{ objectId: string; error: string; code?: string }[]> {
+    const failed: { objectId: string; error: string; code?: string }[] = [];
     for (let start = 0; start < objectIds.length; start += BULK_ADD_LIMIT) {
       const chunk = objectIds.slice(start, start + BULK_ADD_LIMIT);
       const r = await this.call<{ value?: { userId?: string; error?: { code?: string; message?: string } | string | null }[] }>(
@@ -344,7 +345,8 @@ export class GraphGateway {
       );
       for (const item of r.body?.value ?? []) {
         if (!item.error || !item.userId) continue;
-        failed.push({ objectId: item.userId.toLowerCase(), error: typeof item.error === "string" ? item.error : (item.error.message || item.error.code || "not added") });
+        const code = typeof item.error === "string" ? undefined : item.error.code;
+        failed.push({ objectId: item.userId.toLowerCase(), error: typeof item.error === "string" ? item.error : (item.error.message || item.error.code || "not added"), ...(code ? { code } : {}) });
       }
     }
     return failed;
