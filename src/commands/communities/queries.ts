@@ -175,10 +175,31 @@ export async function getCommunity(ctx: CommandContext, communityId: string) {
     requested: loaded.viewer.requested,
     abilities,
     teams: link
-      ? { state: link.state, webUrl: link.web_url, lastError: isMember || ctx.actor.platformOwner ? link.last_error : null }
+      ? {
+          state: link.state,
+          webUrl: link.web_url,
+          lastError: isMember || ctx.actor.platformOwner ? link.last_error : null,
+          // The Teams archive, apart from the Guildhall status; its failure is for owners and platform owners.
+          archiveState: link.archive_state,
+          archiveError: loaded.viewer.role === "owner" || ctx.actor.platformOwner ? link.archive_error : null,
+          notAdded: loaded.viewer.role === "owner" || ctx.actor.platformOwner ? await teamsRefusals(ctx, c.id, link.team_id) : [],
+        }
       : null,
     provisioning: isMember || ctx.actor.platformOwner ? steps.map((s) => ({ step: s.step, status: s.status, detail: s.detail })) : [],
     members: members.map((m) => ({ id: m.id, displayName: m.display_name, jobTitle: m.job_title, agency: m.agency, role: m.role })),
     joinRequests: requests.map((r) => ({ id: r.id, message: r.message, createdAt: r.created_at, person: { id: r.person_id, displayName: r.display_name, agency: r.agency } })),
   };
+}
+
+/** Members Teams refused to add to the community's team (207), with Teams' reason and when Guildhall tries again. */
+async function teamsRefusals(ctx: CommandContext, communityId: string, teamId: string | null): Promise<{ displayName: string; reason: string; retryAt: Date }[]> {
+  if (!teamId) return [];
+  return ctx.db
+    .selectFrom("teams_member_refusals as r")
+    .innerJoin("people as p", "p.object_id", "r.object_id")
+    .innerJoin("memberships as m", (j) => j.onRef("m.person_id", "=", "p.id").on("m.community_id", "=", communityId))
+    .select(["p.display_name as displayName", "r.reason", "r.retry_at as retryAt"])
+    .where("r.team_id", "=", teamId)
+    .orderBy("p.display_name")
+    .execute();
 }
