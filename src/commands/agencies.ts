@@ -11,7 +11,7 @@ import { authorize } from "../domain/policy.js";
 import { lineText, nameText } from "../domain/text.js";
 import { appendAudit } from "../store/audit.js";
 import { rematchPeople } from "../store/people.js";
-import { CommandError, parseInput, type CommandContext } from "./context.js";
+import { CommandError, parseInput, uniqueViolation, type CommandContext } from "./context.js";
 
 
 const agencyInput = z.object({
@@ -81,11 +81,27 @@ async function checkAgency(ctx: CommandContext, input: AgencyInput, id: string |
   }
 }
 
+/**
+ * Names and email domains are unique in the database too (migration 0004: `agencies_name_uq`,
+ * `agency_domains_pkey`), so two registrations racing past `checkAgency` cannot both commit. The loser is
+ * answered as `checkAgency` would answer it now, naming the agency that got there first.
+ */
+async function uniquely<T>(ctx: CommandContext, input: AgencyInput, id: string | null, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (uniqueViolation(err) === undefined) throw err;
+    await checkAgency(ctx, input, id);
+    throw err; // not found again (the other change was undone meanwhile): errors.ts names the field by constraint
+  }
+}
+
+/** A platform owner registers an agency; people already known in its tenant are matched to it at once. */
 export async function registerAgency(ctx: CommandContext, input: unknown): Promise<AgencyView & { matchedPeople: number }> {
   requireManager(ctx);
   const a = parseInput(agencyInput, input, "The agency needs changes.");
   await checkAgency(ctx, a, null);
-  return ctx.db.transaction().execute(async (tx) => {
+  return uniquely(ctx, a, null, () => ctx.db.transaction().execute(async (tx) => {
     const row = await tx
       .insertInto("agencies")
       .values({ id: sql<string>`gen_random_uuid()`, name: a.name, short_name: a.shortName, tenant_id: a.tenantId, email_domains: a.emailDomains })
@@ -94,7 +110,7 @@ export async function registerAgency(ctx: CommandContext, input: unknown): Promi
     const matchedPeople = await rematchPeople(tx, a.tenantId);
     await appendAudit(tx, { event: "agency.registered", outcome: "allowed", tenantId: ctx.actor.principal.tenantId, objectId: ctx.actor.principal.objectId, requestId: ctx.requestId, detail: { agencyId: row.id, tenantId: a.tenantId, emailDomains: a.emailDomains } });
     return { id: row.id, name: a.name, shortName: a.shortName, tenantId: a.tenantId, emailDomains: a.emailDomains, people: matchedPeople, matchedPeople };
-  });
+  }));
 }
 
 export async function updateAgency(ctx: CommandContext, id: string, input: unknown): Promise<AgencyView & { matchedPeople: number }> {
@@ -104,7 +120,7 @@ export async function updateAgency(ctx: CommandContext, id: string, input: unkno
   const before = await ctx.db.selectFrom("agencies").selectAll().where("id", "=", id).executeTakeFirst();
   if (!before) throw new CommandError("not_found", "agency.not_found", "There is no such agency.");
   await checkAgency(ctx, a, id);
-  return ctx.db.transaction().execute(async (tx) => {
+  return uniquely(ctx, a, id, () => ctx.db.transaction().execute(async (tx) => {
     await tx.updateTable("agencies").set({ name: a.name, short_name: a.shortName, tenant_id: a.tenantId, email_domains: a.emailDomains }).where("id", "=", id).execute();
     let matchedPeople = await rematchPeople(tx, a.tenantId);
     if (before.tenant_id !== a.tenantId) matchedPeople += await rematchPeople(tx, before.tenant_id);
@@ -118,5 +134,5 @@ export async function updateAgency(ctx: CommandContext, id: string, input: unkno
     });
     const people = await tx.selectFrom("people").select((eb) => eb.fn.countAll<string>().as("n")).where("agency_id", "=", id).executeTakeFirstOrThrow();
     return { id, name: a.name, shortName: a.shortName, tenantId: a.tenantId, emailDomains: a.emailDomains, people: Number(people.n), matchedPeople };
-  });
+  }));
 }

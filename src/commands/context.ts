@@ -53,3 +53,13 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, messa
     issues: r.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
   });
 }
+
+/**
+ * The constraint a PostgreSQL unique violation (SQLSTATE 23505) names, or undefined for any other error. Commands
+ * use it to answer a race that got past their own checks as those checks would have.
+ */
+export function uniqueViolation(err: unknown): string | undefined {
+  if (typeof err !== "object" || err === null || (err as { code?: unknown }).code !== "23505") return undefined;
+  const constraint = (err as { constraint?: unknown }).constraint;
+  return typeof constraint === "string" ? constraint : "";
+}

@@ -8,8 +8,16 @@
  * Directory lookups go twenty to a JSON batch. Decisions are made for everyone first and applied after: if
  * an implausible share of accounts looks deleted or disabled (a wrong tenant, a directory outage), nothing
  * is removed and the run fails loudly instead of emptying the communities.
+ *
+ * A leaver who is a community's only owner: the community must keep an owner (the last-owner rule, under the
+ * same owner lock as leave and role changes, so a concurrent leave or demotion cannot slip between). The
+ * longest-standing moderator, else the longest-standing member, who is not leaving too becomes owner and is
+ * told, and then the leaver is removed. When nobody else is left the leaver stays as owner (they cannot sign
+ * in or pass eligibility anyway), the run reports it and audit-logs `membership.reverification_owner_kept`
+ * so a platform owner can archive the community.
  */
 import type { Kysely } from "kysely";
+import { currentRole, lockOwners, ownerCount, successor } from "../commands/communities/owners.js";
 import { notify } from "../commands/notify.js";
 import { domainAllowed, type EligibilitySettings } from "../domain/policy.js";
 import { appendAudit } from "../store/audit.js";
@@ -35,6 +43,10 @@ export interface ReverifyReport {
   /** Members from other tenants, whose directory the app cannot read. */
   notChecked: number;
   removals: { personId: string; communityId: string; reason: LeaverReason }[];
+  /** Only owners who were leaving: someone else became owner first. */
+  ownersPromoted: { communityId: string; from: string; to: string }[];
+  /** Only owners with nobody left to take over: kept as owner, audit-logged. */
+  ownersKept: { communityId: string; personId: string; reason: LeaverReason }[];
   /** Communities whose Teams membership must be re-synced. */
   communities: string[];
 }
@@ -97,7 +109,7 @@ interface Decision {
 }
 
 export async function reverifyMembers(deps: ReverifyDeps, options: ReverifyOptions = {}): Promise<ReverifyReport> {
-  const report: ReverifyReport = { checked: 0, notChecked: 0, removals: [], communities: [] };
+  const report: ReverifyReport = { checked: 0, notChecked: 0, removals: [], ownersPromoted: [], ownersKept: [], communities: [] };
   const scope = options.communityIds;
   if (scope !== undefined && scope.length === 0) return report;
   const pageSize = options.pageSize ?? 500;
@@ -133,7 +145,9 @@ export async function reverifyMembers(deps: ReverifyDeps, options: ReverifyOptio
     await appendAudit(deps.db, { event: "membership.reverification_halted", outcome: "info", detail: { gone, checked: report.checked } });
     throw new ReverificationHalted(gone, report.checked);
   }
-  for (const d of decisions) await remove(deps, d, report);
+  const leaving = new Map<string, string[]>();
+  for (const d of decisions) leaving.set(d.communityId, [...(leaving.get(d.communityId) ?? []), d.person.id]);
+  for (const d of decisions) await remove(deps, d, leaving.get(d.communityId) ?? [], report);
   return report;
 }
 
@@ -172,11 +186,25 @@ async function decidePage(deps: ReverifyDeps, people: readonly PersonRow[], scop
   return gone;
 }
 
-async function remove(deps: ReverifyDeps, d: Decision, report: ReverifyReport): Promise<void> {
+async function remove(deps: ReverifyDeps, d: Decision, leaving: readonly string[], report: ReverifyReport): Promise<void> {
   const { person: p, communityId, reason } = d;
   const removed = await deps.db.transaction().execute(async (tx) => {
-    const gone = await tx.deleteFrom("memberships").where("community_id", "=", communityId).where("person_id", "=", p.id).executeTakeFirst();
-    if (gone.numDeletedRows === 0n) return false; // left meanwhile: nothing to say
+    await lockOwners(tx, communityId);
+    const role = await currentRole(tx, communityId, p.id);
+    if (role === null) return false; // left meanwhile: nothing to say
+    if (role === "owner" && (await ownerCount(tx, communityId)) <= 1) {
+      const heir = await successor(tx, communityId, leaving);
+      if (heir === undefined) {
+        await appendAudit(tx, { event: "membership.reverification_owner_kept", outcome: "info", tenantId: p.tenant_id, objectId: p.object_id, detail: { communityId, reason } });
+        report.ownersKept.push({ communityId, personId: p.id, reason });
+        return false;
+      }
+      await tx.updateTable("memberships").set({ role: "owner" }).where("community_id", "=", communityId).where("person_id", "=", heir).execute();
+      await notify(tx, { personId: heir, kind: "ownershipTransferred", communityId, text: `You are now an owner of "${d.communityName}": its only owner was removed because ${TEXT[reason]}.` });
+      await appendAudit(tx, { event: "membership.reverification_owner_promoted", outcome: "info", tenantId: p.tenant_id, objectId: p.object_id, detail: { communityId, to: heir, reason } });
+      report.ownersPromoted.push({ communityId, from: p.id, to: heir });
+    }
+    await tx.deleteFrom("memberships").where("community_id", "=", communityId).where("person_id", "=", p.id).execute();
     await appendAudit(tx, { event: "membership.reverification_removed", outcome: "denied", tenantId: p.tenant_id, objectId: p.object_id, detail: { communityId, reason } });
     const owners = await tx.selectFrom("memberships").select("person_id").where("community_id", "=", communityId).where("role", "=", "owner").execute();
     for (const o of owners) {

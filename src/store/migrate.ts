@@ -2,6 +2,8 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from "k
 import * as m0001 from "./migrations/0001_foundation.js";
 import * as m0002 from "./migrations/0002_communities.js";
 import * as m0003 from "./migrations/0003_notice_delivery.js";
+import * as m0004 from "./migrations/0004_invariants.js";
+import * as m0005 from "./migrations/0005_community_name_keys.js";
 import * as m0006 from "./migrations/0006_teams_archive_and_members.js";
 
 /** Migrations are imported, not read from disk, so they work the same from tsx and from compiled output. */
@@ -9,6 +11,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_communities": m0002,
   "0003_notice_delivery": m0003,
+  "0004_invariants": m0004,
+  "0005_community_name_keys": m0005,
   "0006_teams_archive_and_members": m0006,
 };
 
@@ -24,4 +28,10 @@ export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+/** Migrations not yet applied, read without writing (the app role may only read Kysely's tables). */
+export async function pendingMigrations<T>(db: Kysely<T>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticProvider() });
+  return (await migrator.getMigrations()).filter((m) => m.executedAt === undefined).map((m) => m.name);
 }

@@ -12,6 +12,12 @@ export interface AgencyTable {
   created_at: Generated<Date>;
 }
 
+/** One row per agency email domain, kept by trigger from `agencies.email_domains`; unique across agencies (migration 0004). */
+export interface AgencyDomainTable {
+  domain: string;
+  agency_id: string;
+}
+
 export interface PersonTable {
   id: Generated<string>;
   tenant_id: string;
@@ -41,6 +47,8 @@ export interface CommunityTable {
   id: Generated<string>;
   name: string;
   display_name: string;
+  /** Comparison key of display_name (domain/text.ts nameKey); unique among approved communities. */
+  name_key: ColumnType<string | null, string | null | undefined, string | null>;
   purpose: string;
   terms_of_reference: string;
   code_of_practice: string;
@@ -159,6 +167,7 @@ export interface NotificationTable {
 
 export interface Database {
   agencies: AgencyTable;
+  agency_domains: AgencyDomainTable;
   people: PersonTable;
   audit_log: AuditLogTable;
   communities: CommunityTable;

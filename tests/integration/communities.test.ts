@@ -70,10 +70,10 @@ describe("proposing and approving", () => {
     expect(await count("communities")).toBe(before);
   });
 
-  it("refuses a duplicate name with 409", async () => {
+  it("refuses with 409 a name the proposer can already see (their own pending proposal)", async () => {
     const p = proposal();
     expect((await api("tom", "POST", "/api/v1/communities", p)).status).toBe(201);
-    const again = await api("aisha", "POST", "/api/v1/communities", { ...p, name: p.name.toUpperCase() });
+    const again = await api("tom", "POST", "/api/v1/communities", { ...p, name: p.name.toUpperCase() });
     expect(again.status).toBe(409);
     expect(again.body.error.id).toBe("community.name_taken");
   });
@@ -185,9 +185,10 @@ describe("membership", () => {
     const ok = await api("tom", "POST", `/api/v1/communities/${OPEN.id}/join`, { acceptCodeOfPractice: true, codeVersion: page.body.codeVersion });
     expect(ok.status).toBe(200);
     expect(ok.body.myRole).toBe("member");
+    // Joining again answers as if once (idempotent): still a member, once.
     const again = await api("tom", "POST", `/api/v1/communities/${OPEN.id}/join`, { acceptCodeOfPractice: true, codeVersion: page.body.codeVersion });
-    expect(again.status).toBe(403);
-    expect(again.body.error.id).toBe("community.already_member");
+    expect(again.status).toBe(200);
+    expect(again.body.myRole).toBe("member");
   });
 
   it("closed: request, moderator approves, requester hears back and becomes a member", async () => {
@@ -197,7 +198,8 @@ describe("membership", () => {
     const req = await api("tom", "POST", `/api/v1/communities/${CLOSED_CROSS.id}/requests`, { acceptCodeOfPractice: true, codeVersion: 1, message: "I run a data team in Dubbo" });
     expect(req.status).toBe(200);
     expect(req.body.requested).toBe(true);
-    expect((await api("tom", "POST", `/api/v1/communities/${CLOSED_CROSS.id}/requests`, { acceptCodeOfPractice: true, codeVersion: 1 })).status).toBe(409);
+    // Asking again answers as if once: the pending request stands, unchanged.
+    expect((await api("tom", "POST", `/api/v1/communities/${CLOSED_CROSS.id}/requests`, { acceptCodeOfPractice: true, codeVersion: 1 })).status).toBe(200);
     // a plain member cannot decide; the moderator can
     const asMod = await api("aisha", "GET", `/api/v1/communities/${CLOSED_CROSS.id}`);
     const pending = asMod.body.joinRequests.find((r: { message: string }) => r.message === "I run a data team in Dubbo");
@@ -212,7 +214,9 @@ describe("membership", () => {
     const notes = await h.store.db.selectFrom("notifications").selectAll().where("person_id", "=", tomPerson.id).where("kind", "=", "joinRequestDecided").execute();
     expect(notes.some((n) => n.community_id === CLOSED_CROSS.id)).toBe(true);
     const twice = await api("aisha", "POST", `/api/v1/communities/${CLOSED_CROSS.id}/requests/${pending.id}/decision`, { decision: "approve" });
-    expect(twice.status).toBe(409);
+    expect(twice.status).toBe(200);
+    const contrary = await api("aisha", "POST", `/api/v1/communities/${CLOSED_CROSS.id}/requests/${pending.id}/decision`, { decision: "decline", reason: "changed my mind" });
+    expect(contrary.status).toBe(409);
   });
 
   it("agency-only communities refuse people from other agencies with a clear reason", async () => {

@@ -7,6 +7,7 @@ import type { Database } from "../../store/schema.js";
 import { CommandError, parseInput, type CommandContext } from "../context.js";
 import { notify } from "../notify.js";
 import { check, isUuid, loadVisible, notFound, type Loaded } from "./load.js";
+import { currentRole, lastOwner, lockOwners, noLongerOwner, ownerCount } from "./owners.js";
 
 export const SYNC_QUEUE = "community.sync-members";
 
@@ -24,47 +25,70 @@ async function audit(ctx: CommandContext, db: Kysely<Database>, event: string, d
   await appendAudit(db, { event, outcome: "info", tenantId: ctx.actor.principal.tenantId, objectId: ctx.actor.principal.objectId, requestId: ctx.requestId, detail });
 }
 
-async function addMember(tx: Transaction<Database>, communityId: string, personId: string, role: Role, codeVersion: number) {
-  await tx
+/** Add a member unless they already are one (a repeated or concurrent join adds once). True if added. */
+async function addMember(tx: Transaction<Database>, communityId: string, personId: string, role: Role, codeVersion: number): Promise<boolean> {
+  const added = await tx
     .insertInto("memberships")
     .values({ community_id: communityId, person_id: personId, role, code_version_accepted: codeVersion, code_accepted_at: sql<Date>`now()` })
     .onConflict((oc) => oc.columns(["community_id", "person_id"]).doNothing())
-    .execute();
+    .returning("person_id")
+    .executeTakeFirst();
   await tx.deleteFrom("invitations").where("community_id", "=", communityId).where("person_id", "=", personId).execute();
+  return added !== undefined;
 }
 
 async function syncTeams(ctx: CommandContext, communityId: string) {
   if (ctx.settings.graphConnected) await ctx.enqueue(SYNC_QUEUE, { communityId }, { singletonKey: communityId, startAfterSeconds: 5 });
 }
 
-/** Join an open community (or one you were invited to), accepting its code of practice. */
+/**
+ * Join an open community (or one you were invited to, which accepts the invitation), accepting its code of
+ * practice. Idempotent: joining again, or many times at once, answers as if once (one membership, one audit).
+ */
 export async function joinCommunity(ctx: CommandContext, communityId: string, input: unknown): Promise<void> {
   const loaded = await loadVisible(ctx, communityId);
+  if (loaded.viewer.role !== null) return;
   check(loaded, "community.join");
   const a = parseInput(acceptance, input);
   requireCurrentCode(loaded, a.codeVersion);
-  await ctx.db.transaction().execute(async (tx) => {
-    await addMember(tx, communityId, ctx.person.id, "member", a.codeVersion);
+  const added = await ctx.db.transaction().execute(async (tx) => {
+    if (!(await addMember(tx, communityId, ctx.person.id, "member", a.codeVersion))) return false;
     await audit(ctx, tx, "community.joined", { communityId, codeVersion: a.codeVersion });
+    return true;
   });
-  await syncTeams(ctx, communityId);
+  if (added) await syncTeams(ctx, communityId);
 }
 
 const requestSchema = acceptance.extend({ message: reasonText({ label: "The message", max: 1000 }).default("") });
 
-/** Ask to join a closed community; its moderators decide. */
+async function pendingRequest(db: Kysely<Database>, communityId: string, personId: string): Promise<{ id: string } | undefined> {
+  return db.selectFrom("join_requests").select("id").where("community_id", "=", communityId).where("person_id", "=", personId).where("status", "=", "pending").executeTakeFirst();
+}
+
+/**
+ * Ask to join a closed community; its moderators decide. Idempotent: while a request is pending, asking
+ * again (or many times at once) answers with that request and changes nothing (its message stays).
+ */
 export async function requestToJoin(ctx: CommandContext, communityId: string, input: unknown): Promise<{ id: string }> {
   const loaded = await loadVisible(ctx, communityId);
   check(loaded, "community.request");
   const r = parseInput(requestSchema, input);
   requireCurrentCode(loaded, r.codeVersion);
-  if (loaded.viewer.requested) throw new CommandError("conflict", "community.request_pending", "You have already asked to join; the moderators will reply.");
+  const existing = loaded.viewer.requested ? await pendingRequest(ctx.db, communityId, ctx.person.id) : undefined;
+  if (existing) return existing;
   return ctx.db.transaction().execute(async (tx) => {
     const row = await tx
       .insertInto("join_requests")
       .values({ community_id: communityId, person_id: ctx.person.id, message: r.message, status: "pending", decided_by: null, decision_reason: null, decided_at: null })
+      // join_requests_pending_uq: one pending request per person; a concurrent twin finds this one.
+      .onConflict((oc) => oc.columns(["community_id", "person_id"]).where("status", "=", "pending").doNothing())
       .returning("id")
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!row) {
+      const twin = await pendingRequest(tx, communityId, ctx.person.id);
+      if (twin) return twin;
+      throw new CommandError("conflict", "community.request_decided", "Your request to join was decided a moment ago; reload to see the answer.");
+    }
     const moderators = await tx.selectFrom("memberships").select("person_id").where("community_id", "=", communityId).where("role", "in", ["owner", "moderator"]).execute();
     for (const m of moderators) {
       await notify(tx, { personId: m.person_id, kind: "joinRequested", communityId, text: `${ctx.person.display_name} asked to join "${loaded.community.display_name}".` });
@@ -79,13 +103,16 @@ const decisionSchema = z
   .strict()
   .refine((d) => d.decision === "approve" || d.reason.length > 0, { message: "Say why the request is declined", path: ["reason"] });
 
-/** A moderator approves or declines a join request; the requester hears back either way. */
+/**
+ * A moderator approves or declines a join request; the requester hears back either way. Idempotent: the same
+ * decision again (or two moderators deciding alike at once) answers as if once; a different one is a 409.
+ */
 export async function decideJoinRequest(ctx: CommandContext, communityId: string, requestId: string, input: unknown): Promise<void> {
   const loaded = await loadVisible(ctx, communityId);
   check(loaded, "community.decideRequests");
   const d = parseInput(decisionSchema, input);
   if (!isUuid(requestId)) throw notFound();
-  await ctx.db.transaction().execute(async (tx) => {
+  const decided = await ctx.db.transaction().execute(async (tx) => {
     const req = await tx
       .updateTable("join_requests")
       .set({ status: d.decision === "approve" ? "approved" : "declined", decided_by: ctx.person.id, decision_reason: d.reason || null, decided_at: sql<Date>`now()` })
@@ -94,7 +121,12 @@ export async function decideJoinRequest(ctx: CommandContext, communityId: string
       .where("status", "=", "pending")
       .returning(["person_id"])
       .executeTakeFirst();
-    if (!req) throw new CommandError("conflict", "community.request_not_pending", "This request has already been decided or withdrawn.");
+    if (!req) {
+      const now = await tx.selectFrom("join_requests").select("status").where("id", "=", requestId).where("community_id", "=", communityId).executeTakeFirst();
+      if (!now) throw notFound();
+      if (now.status === (d.decision === "approve" ? "approved" : "declined")) return false;
+      throw new CommandError("conflict", "community.request_not_pending", "This request has already been decided or withdrawn.");
+    }
     if (d.decision === "approve") await addMember(tx, communityId, req.person_id, "member", loaded.community.code_version);
     await notify(tx, {
       personId: req.person_id,
@@ -106,27 +138,28 @@ export async function decideJoinRequest(ctx: CommandContext, communityId: string
           : `Your request to join "${loaded.community.display_name}" was declined: ${d.reason}`,
     });
     await audit(ctx, tx, d.decision === "approve" ? "community.request_approved" : "community.request_declined", { communityId, requestId });
+    return true;
   });
-  if (d.decision === "approve") await syncTeams(ctx, communityId);
+  if (decided && d.decision === "approve") await syncTeams(ctx, communityId);
 }
 
-async function ownerCount(db: Kysely<Database>, communityId: string): Promise<number> {
-  const r = await db.selectFrom("memberships").select((eb) => eb.fn.countAll<string>().as("n")).where("community_id", "=", communityId).where("role", "=", "owner").executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
-const lastOwner = () => new CommandError("forbidden", "community.last_owner", "A community must keep at least one owner; hand over ownership first.", { reason: "last_owner" });
-
-/** Leave a community. The last owner must hand over first. */
+/**
+ * Leave a community. The last owner must hand over first (checked under the owner lock, so two owners
+ * leaving at once cannot both go). Leaving twice answers as if once.
+ */
 export async function leaveCommunity(ctx: CommandContext, communityId: string): Promise<void> {
   const loaded = await loadVisible(ctx, communityId);
   check(loaded, "community.leave");
-  await ctx.db.transaction().execute(async (tx) => {
-    if (loaded.viewer.role === "owner" && (await ownerCount(tx, communityId)) <= 1) throw lastOwner();
+  const left = await ctx.db.transaction().execute(async (tx) => {
+    await lockOwners(tx, communityId);
+    const role = await currentRole(tx, communityId, ctx.person.id);
+    if (role === null) return false;
+    if (role === "owner" && (await ownerCount(tx, communityId)) <= 1) throw lastOwner();
     await tx.deleteFrom("memberships").where("community_id", "=", communityId).where("person_id", "=", ctx.person.id).execute();
     await audit(ctx, tx, "community.left", { communityId });
+    return true;
   });
-  await syncTeams(ctx, communityId);
+  if (left) await syncTeams(ctx, communityId);
 }
 
 const personRef = z.object({ personId: z.uuid() }).strict();
@@ -149,7 +182,14 @@ export async function invite(ctx: CommandContext, communityId: string, input: un
   const member = await ctx.db.selectFrom("memberships").select("role").where("community_id", "=", communityId).where("person_id", "=", personId).executeTakeFirst();
   if (member) throw new CommandError("conflict", "community.already_member", "That person is already a member.");
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.insertInto("invitations").values({ community_id: communityId, person_id: personId, invited_by: ctx.person.id }).onConflict((oc) => oc.columns(["community_id", "person_id"]).doNothing()).execute();
+    // Inviting again (or twice at once) answers as if once: one invitation, one notice.
+    const created = await tx
+      .insertInto("invitations")
+      .values({ community_id: communityId, person_id: personId, invited_by: ctx.person.id })
+      .onConflict((oc) => oc.columns(["community_id", "person_id"]).doNothing())
+      .returning("person_id")
+      .executeTakeFirst();
+    if (!created) return;
     await notify(tx, { personId, kind: "invited", communityId, text: `${ctx.person.display_name} invited you to join "${loaded.community.display_name}".` });
     await audit(ctx, tx, "community.invited", { communityId, personId });
   });
@@ -157,51 +197,73 @@ export async function invite(ctx: CommandContext, communityId: string, input: un
 
 const removeSchema = personRef.extend({ reason: reasonText({ label: "The reason", min: 1, max: 1000, minMessage: "Say why the member is removed." }) });
 
-/** Moderators remove a member (owners can only be removed by owners). */
+/**
+ * Moderators remove a member (owners can only be removed by owners). Roles are read again under the owner
+ * lock; removing someone who is no longer a member (a repeated or concurrent removal) changes nothing.
+ */
 export async function removeMember(ctx: CommandContext, communityId: string, input: unknown): Promise<void> {
   const loaded = await loadVisible(ctx, communityId);
   check(loaded, "community.manageMembers");
   const { personId, reason } = parseInput(removeSchema, input);
-  await ctx.db.transaction().execute(async (tx) => {
-    const m = await tx.selectFrom("memberships").select("role").where("community_id", "=", communityId).where("person_id", "=", personId).executeTakeFirst();
-    if (!m) throw new CommandError("invalid", "community.not_member", "That person is not a member.");
-    if (m.role === "owner" && loaded.viewer.role !== "owner") throw new CommandError("forbidden", "community.not_owner", "Only owners can remove an owner.", { reason: "not_owner" });
-    if (m.role === "owner" && (await ownerCount(tx, communityId)) <= 1) throw lastOwner();
+  const removed = await ctx.db.transaction().execute(async (tx) => {
+    await lockOwners(tx, communityId);
+    const mine = await currentRole(tx, communityId, ctx.person.id);
+    if (mine !== "owner" && mine !== "moderator") throw new CommandError("forbidden", "community.not_moderator", "You are no longer a moderator of this community.", { reason: "not_moderator" });
+    const theirs = await currentRole(tx, communityId, personId);
+    if (theirs === null) return false;
+    if (theirs === "owner" && mine !== "owner") throw new CommandError("forbidden", "community.not_owner", "Only owners can remove an owner.", { reason: "not_owner" });
+    if (theirs === "owner" && (await ownerCount(tx, communityId)) <= 1) throw lastOwner();
     await tx.deleteFrom("memberships").where("community_id", "=", communityId).where("person_id", "=", personId).execute();
     await notify(tx, { personId, kind: "memberRemoved", communityId, text: `You were removed from "${loaded.community.display_name}": ${reason}` });
     await audit(ctx, tx, "community.member_removed", { communityId, personId });
+    return true;
   });
-  await syncTeams(ctx, communityId);
+  if (removed) await syncTeams(ctx, communityId);
 }
 
 const roleSchema = personRef.extend({ role: z.enum(["owner", "moderator", "member"]) });
 
-/** Owners change a member's role; demoting the last owner is refused. */
+/** The actor may still act as an owner (checked again under the owner lock). */
+async function requireOwnerNow(ctx: CommandContext, tx: Transaction<Database>, communityId: string): Promise<Role | null> {
+  const mine = await currentRole(tx, communityId, ctx.person.id);
+  if (mine !== "owner" && !ctx.actor.platformOwner) throw noLongerOwner();
+  return mine;
+}
+
+/**
+ * Owners change a member's role; demoting the last owner is refused, also when two owners demote each
+ * other at the same moment (the second finds it is no longer an owner). The same role again changes nothing.
+ */
 export async function changeRole(ctx: CommandContext, communityId: string, input: unknown): Promise<void> {
   const loaded = await loadVisible(ctx, communityId);
   check(loaded, "community.changeRoles");
   const { personId, role } = parseInput(roleSchema, input);
-  await ctx.db.transaction().execute(async (tx) => {
-    const m = await tx.selectFrom("memberships").select("role").where("community_id", "=", communityId).where("person_id", "=", personId).forUpdate().executeTakeFirst();
-    if (!m) throw new CommandError("invalid", "community.not_member", "That person is not a member.");
-    if (m.role === "owner" && role !== "owner" && (await ownerCount(tx, communityId)) <= 1) throw lastOwner();
+  const changed = await ctx.db.transaction().execute(async (tx) => {
+    await lockOwners(tx, communityId);
+    await requireOwnerNow(ctx, tx, communityId);
+    const theirs = await currentRole(tx, communityId, personId);
+    if (theirs === null) throw new CommandError("invalid", "community.not_member", "That person is not a member.");
+    if (theirs === role) return false;
+    if (theirs === "owner" && (await ownerCount(tx, communityId)) <= 1) throw lastOwner();
     await tx.updateTable("memberships").set({ role }).where("community_id", "=", communityId).where("person_id", "=", personId).execute();
     await audit(ctx, tx, "community.role_changed", { communityId, personId, role });
+    return true;
   });
-  await syncTeams(ctx, communityId);
+  if (changed) await syncTeams(ctx, communityId);
 }
 
-/** An owner hands ownership to another member and becomes a moderator. */
+/** An owner hands ownership to another member and becomes a moderator (under the owner lock, so a concurrent leave cannot leave nobody). */
 export async function transferOwnership(ctx: CommandContext, communityId: string, input: unknown): Promise<void> {
   const loaded = await loadVisible(ctx, communityId);
   check(loaded, "community.transferOwnership");
   const { personId } = parseInput(personRef, input);
   if (personId === ctx.person.id) throw new CommandError("invalid", "request.invalid", "Choose another member to hand ownership to.");
   await ctx.db.transaction().execute(async (tx) => {
-    const m = await tx.selectFrom("memberships").select("role").where("community_id", "=", communityId).where("person_id", "=", personId).executeTakeFirst();
-    if (!m) throw new CommandError("invalid", "community.not_member", "Ownership can only go to a member.");
+    await lockOwners(tx, communityId);
+    const mine = await requireOwnerNow(ctx, tx, communityId);
+    if ((await currentRole(tx, communityId, personId)) === null) throw new CommandError("invalid", "community.not_member", "Ownership can only go to a member.");
     await tx.updateTable("memberships").set({ role: "owner" }).where("community_id", "=", communityId).where("person_id", "=", personId).execute();
-    if (loaded.viewer.role === "owner") {
+    if (mine === "owner") {
       await tx.updateTable("memberships").set({ role: "moderator" }).where("community_id", "=", communityId).where("person_id", "=", ctx.person.id).execute();
     }
     await notify(tx, { personId, kind: "ownershipTransferred", communityId, text: `You are now an owner of "${loaded.community.display_name}".` });
