@@ -8,14 +8,15 @@ import { defineConfig } from "vite";
 
 const repoRoot = fileURLToPath(new URL(".", import.meta.url));
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   root: fileURLToPath(new URL("./src/tab", import.meta.url)),
   base: "/",
   plugins: [react()],
   build: {
     outDir: `${repoRoot}dist/tab`,
     emptyOutDir: true,
-    sourcemap: true,
+    // Source maps publish the whole tab source (5.6 MB): only in a development build (`vite build --mode development`).
+    sourcemap: mode === "development",
     target: "es2022",
     rolldownOptions: {
       output: {
@@ -33,4 +34,4 @@ export default defineConfig({
     port: 5173,
     proxy: { "/api": `http://127.0.0.1:${process.env["PORT"] ?? "3978"}` },
   },
-});
+}));

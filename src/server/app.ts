@@ -24,6 +24,7 @@ import { healthRoutes } from "./routes/health.js";
 import { meRoutes } from "./routes/me.js";
 import { messageRoutes } from "./routes/messages.js";
 import { registerSecurity } from "./security.js";
+import { isServedFile, isSourceMap, registerCompression, timeoutOptions, TRANSPORT_TIMEOUTS, type TransportTimeouts } from "./transport.js";
 import { registerRefusalAudit } from "./refusals.js";
 
 export interface AppDeps {
@@ -49,6 +50,8 @@ export interface BuildOptions {
   tabDir?: string;
   logger: FastifyBaseLogger;
   commands?: CommandSettings;
+  /** Request deadlines; tests shorten them, everything else uses TRANSPORT_TIMEOUTS. */
+  timeouts?: Partial<TransportTimeouts>;
 }
 
 const LOCAL_COMMAND_SETTINGS: CommandSettings = {
@@ -79,6 +82,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     trustProxy: trustHops(config.trustProxy),
     bodyLimit: 256 * 1024,
     return503OnClosing: true,
+    ...timeoutOptions({ ...TRANSPORT_TIMEOUTS, ...options.timeouts }),
   });
 
   const deps: AppDeps = {
@@ -110,6 +114,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   registerErrorHandler(app);
   registerRefusalAudit(app, deps.auth.audit);
   await registerSecurity(app, config);
+  await registerCompression(app);
   await app.register(rateLimit, {
     global: true,
     max: config.rateLimitPerMinute,
@@ -133,6 +138,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       index: ["index.html"],
       wildcard: false,
       cacheControl: false,
+      allowedPath: (pathName) => isServedFile(config, pathName),
       // Hashed build assets never change; the page itself is always revalidated so a deploy takes effect.
       setHeaders: (res, filePath) => {
         res.setHeader("cache-control", filePath.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache");
@@ -140,7 +146,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     });
   }
   app.setNotFoundHandler(async (request, reply) => {
-    const wantsPage = (request.method === "GET" || request.method === "HEAD") && !request.url.startsWith("/api/");
+    const wantsPage = (request.method === "GET" || request.method === "HEAD") && !request.url.startsWith("/api/") && !isSourceMap(request.url);
     if (wantsPage && hasTab) return reply.header("cache-control", "no-cache").sendFile("index.html");
     throw errors.notFound();
   });

@@ -1,6 +1,7 @@
 /**
  * Response headers: a CSP whose frame-ancestors admits only the Microsoft hosts that embed the tab
- * (Teams, Outlook, the Microsoft 365 app, SharePoint) in every cloud we support; HSTS behind HTTPS.
+ * (Teams, Outlook, the Microsoft 365 app, SharePoint) in every cloud we support; HSTS behind HTTPS, and
+ * plain HTTP redirected to PUBLIC_URL only.
  */
 import helmet from "@fastify/helmet";
 import type { FastifyInstance } from "fastify";
@@ -56,15 +57,30 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
   });
 
   if (config.requireHttps) {
+    const target = httpsOrigin(config.publicUrl);
     // Behind App Service TLS terminates at the front end; trustProxy makes request.protocol honest.
     app.addHook("onRequest", async (request, reply) => {
       if (request.protocol === "https") return;
       if (request.url === "/healthz" || request.url === "/readyz") return;
-      if (request.method === "GET" || request.method === "HEAD") {
-        const host = request.host;
-        return reply.redirect(`https://${host}${request.url}`, 301);
+      if ((request.method === "GET" || request.method === "HEAD") && target) {
+        return reply.redirect(httpsRedirectLocation(target, request.url), 301);
       }
       throw errors.httpsRequired();
     });
   }
+}
+
+/** The https origin of PUBLIC_URL; undefined without one (plain-HTTP requests are then refused, not redirected). */
+function httpsOrigin(publicUrl: string | undefined): string | undefined {
+  if (!publicUrl?.startsWith("https://")) return undefined;
+  return new URL(publicUrl).origin;
+}
+
+/**
+ * Where a plain-HTTP request is sent: always PUBLIC_URL's origin, never the request's `Host` or
+ * `X-Forwarded-Host` (an attacker's value would make this an open redirect). The path is appended as text
+ * so `//evil.example` stays a path on our host; a request target that is not a path goes to the root.
+ */
+export function httpsRedirectLocation(origin: string, requestUrl: string): string {
+  return `${origin}${requestUrl.startsWith("/") ? requestUrl : "/"}`;
 }

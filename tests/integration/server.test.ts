@@ -107,7 +107,7 @@ describe("rate limiting", () => {
 describe("behind the App Service proxy with HTTPS required", () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await createHarness({ REQUIRE_HTTPS: "true", TRUST_PROXY: "1" });
+    h = await createHarness({ REQUIRE_HTTPS: "true", TRUST_PROXY: "1", PUBLIC_URL: "https://guildhall.example" });
   });
   afterAll(async () => {
     await h.close();

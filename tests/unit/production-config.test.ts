@@ -5,7 +5,9 @@
  * from infra/ gives the server a configuration it can start with.
  */
 import { describe, expect, it } from "vitest";
+import type { UserConfigFnObject } from "vite";
 import { ConfigError, loadConfig } from "../../src/server/config.js";
+import viteConfig from "../../vite.config.js";
 import { PLATFORM_SETTINGS, productionEnvFromBicep } from "./support/infra-files.js";
 
 const fromInfra = productionEnvFromBicep(PLATFORM_SETTINGS);
@@ -102,5 +104,14 @@ describe("production refuses", () => {
     const ref = "@Microsoft.KeyVault(SecretUri=https://kv-guildhall.vault.azure.net/secrets/anonymity-hmac/)";
     expect(problems({ ...without(), ANONYMITY_HMAC_SECRET: ref }).join("\n")).toMatch(/ANONYMITY_HMAC_SECRET is an unresolved Key Vault reference/);
     expect(problems({ ...without(), BOT_PASSWORD: ref }).join("\n")).toMatch(/BOT_PASSWORD is an unresolved Key Vault reference/);
+  });
+});
+
+describe("the tab build", () => {
+  const build = (mode: string) => (viteConfig as UserConfigFnObject)({ mode, command: "build" }).build;
+
+  it("emits no source maps for production (the default `vite build`), only for a development build", () => {
+    expect(build("production")?.sourcemap).toBe(false);
+    expect(build("development")?.sourcemap).toBe(true);
   });
 });
