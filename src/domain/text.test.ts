@@ -91,12 +91,20 @@ describe("name comparison keys", () => {
     ["a word joiner", "Data\u2060 Analytics"],
     ["Cyrillic look-alikes", "D\u0430t\u0430 Analytics"],
     ["Greek look-alikes", "D\u03B1t\u03B1 Analytics"],
+    ["a Cyrillic capital", "D\u0430ta \u0410nalytics"],
+    ["capital I for a small l", "Data AnaIytics"],
     ["fullwidth letters", "Ｄａｔａ Ａｎａｌｙｔｉｃｓ"],
     ["mathematical bold letters", "𝐃𝐚𝐭𝐚 𝐀𝐧𝐚𝐥𝐲𝐭𝐢𝐜𝐬"],
     ["a right-to-left override", "\u202EData Analytics"],
     ["a digit one for an l", "Data Ana1ytics"],
   ])("a name with %s clashes", (_label, other) => {
     expect(nameKey(other)).toBe(base);
+  });
+
+  it("case never matters, even for letters the skeleton maps", () => {
+    expect(nameKey("IT Leaders")).toBe(nameKey("it leaders"));
+    expect(nameKey("\u0412udget")).toBe(nameKey("budget"));
+    expect(nameKey("STRASSE")).toBe(nameKey("Straße"));
   });
 
   it("different names do not clash", () => {

@@ -64,13 +64,18 @@ export function hasVisibleCharacter(value: string): boolean {
 }
 
 /**
- * The comparison key of a name: NFKC, case-folded, invisible characters removed, white space collapsed,
- * then the Unicode confusables skeleton (Cyrillic "а" and Latin "a" become one). Equal keys clash.
+ * The comparison key of a name: NFKC, invisible characters removed, white space collapsed, case-folded,
+ * and the Unicode confusables skeleton (Cyrillic "а" and Latin "a" become one). Equal keys clash.
  */
 export function nameKey(name: string): string {
-  const folded = name.normalize("NFKC").toUpperCase().toLowerCase().normalize("NFKC");
-  const visible = folded.replace(INVISIBLE, "").replace(/\s+/gu, " ").trim();
-  return unhomoglyph(visible.normalize("NFD")).normalize("NFC");
+  const visible = name.normalize("NFKC").replace(INVISIBLE, "").replace(/\s+/gu, " ").trim();
+  // Upper case first (so case never matters, and capitals such as Cyrillic "В" meet their Latin twins),
+  // then the skeleton, then lower case and the skeleton again for look-alikes among small letters.
+  return skeleton(skeleton(visible.toUpperCase()).toLowerCase()).normalize("NFC");
+}
+
+function skeleton(s: string): string {
+  return unhomoglyph(s.normalize("NFD")).normalize("NFD");
 }
 
 interface TextOptions {

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import { DEMO_AGENCIES, DEMO_COMMUNITIES, DEMO_IDENTITIES, DEMO_TERMS } from "../domain/demo.js";
 import { defaultPresence } from "../domain/communities.js";
+import { nameKey } from "../domain/text.js";
 import type { Database } from "./schema.js";
 
 /** Demo agencies and people for local mode. Idempotent: running it again changes nothing. */
@@ -47,6 +48,7 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
           id: c.id,
           name: c.name,
           display_name: c.name,
+          name_key: nameKey(c.name),
           purpose: c.purpose,
           terms_of_reference: DEMO_TERMS.termsOfReference,
           code_of_practice: DEMO_TERMS.codeOfPractice,

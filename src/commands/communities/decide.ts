@@ -1,10 +1,13 @@
 import { sql } from "kysely";
 import { z } from "zod";
-import { reasonText } from "../../domain/text.js";
+import { applyNamingPolicy, communityNameSchema } from "../../domain/communities.js";
+import { nameKey, reasonText } from "../../domain/text.js";
+import type { Community } from "../../store/schema.js";
 import { appendAudit } from "../../store/audit.js";
 import { CommandError, parseInput, type CommandContext } from "../context.js";
 import { notify } from "../notify.js";
 import { check, loadVisible } from "./load.js";
+import { isUniqueViolation } from "./propose.js";
 
 export const PROVISION_QUEUE = "community.provision";
 
@@ -19,21 +22,64 @@ const decisionSchema = z
   .object({
     decision: z.enum(["approve", "reject"]),
     reason: reasonText({ label: "The reason", max: 2000 }).default(""),
+    /** Approve under another name (when the proposed one clashes with an approved community). */
+    name: communityNameSchema.optional(),
   })
   .strict()
-  .refine((d) => d.decision === "approve" || d.reason.length > 0, { message: "Say why the proposal is rejected", path: ["reason"] });
+  .refine((d) => d.decision === "approve" || d.reason.length > 0, { message: "Say why the proposal is rejected.", path: ["reason"] })
+  .refine((d) => d.decision === "approve" || d.name === undefined, { message: "A new name is given only when approving.", path: ["name"] });
+
+const APPROVED_NAME_INDEX = "communities_approved_name_key_uq";
+
+function nameClash(displayName: string, other: string): CommandError {
+  const message = `"${displayName}" is the same as, or looks like, the approved community "${other}". Approve it under another name, or reject it with a reason.`;
+  return new CommandError("conflict", "community.name_clash", message, { issues: [{ path: "name", message: "Another approved community has this name, or one that looks the same." }] });
+}
+
+/**
+ * For platform owners deciding a proposal: other live communities (approved or proposed, hidden included)
+ * whose name looks the same. Never shown to anyone else, so a proposer learns nothing about hidden ones.
+ */
+export async function nameClashes(ctx: CommandContext, c: Community): Promise<{ id: string; name: string; status: string }[]> {
+  if (!ctx.actor.platformOwner || c.status !== "proposed") return [];
+  const rows = await ctx.db
+    .selectFrom("communities")
+    .select(["id", "display_name", "status"])
+    .where("name_key", "=", c.name_key ?? nameKey(c.display_name))
+    .where("status", "in", ["proposed", "approved"])
+    .where("id", "!=", c.id)
+    .orderBy("created_at")
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.display_name, status: r.status }));
+}
 
 /** A platform owner approves (and provisioning is queued) or rejects with a reason. */
 export async function decideProposal(ctx: CommandContext, communityId: string, input: unknown): Promise<void> {
   const loaded = await loadVisible(ctx, communityId);
   check(loaded, "community.decideProposal");
-  const { decision, reason } = parseInput(decisionSchema, input, "The decision is not complete.");
+  const { decision, reason, name } = parseInput(decisionSchema, input, "The decision is not complete.");
   const c = loaded.community;
   const approved = decision === "approve";
+  let displayName = c.display_name;
+  if (name !== undefined) {
+    const named = applyNamingPolicy(name, ctx.settings.naming);
+    if (!named.ok) {
+      const message = "The new name does not follow the naming policy (Teams' characters, blocked words, length with prefix and suffix).";
+      throw new CommandError("invalid", `community.name_${named.problem}`, message, { issues: [{ path: "name", message }] });
+    }
+    displayName = named.displayName;
+  }
+  const key = nameKey(displayName);
+  if (approved) {
+    const other = await ctx.db.selectFrom("communities").select("display_name").where("name_key", "=", key).where("status", "=", "approved").where("id", "!=", c.id).executeTakeFirst();
+    if (other) throw nameClash(displayName, other.display_name);
+  }
   await ctx.db.transaction().execute(async (tx) => {
     const updated = await tx
       .updateTable("communities")
       .set({
+        ...(name !== undefined ? { name, display_name: displayName } : {}),
+        name_key: key,
         status: approved ? "approved" : "rejected",
         decided_by: ctx.person.id,
         decision_reason: reason || null,
@@ -66,7 +112,9 @@ export async function decideProposal(ctx: CommandContext, communityId: string, i
       personId: c.proposed_by,
       kind: approved ? "communityApproved" : "communityRejected",
       communityId: c.id,
-      text: approved ? `Your community "${c.display_name}" was approved.` : `Your community "${c.display_name}" was not approved: ${reason}`,
+      text: approved
+        ? `Your community "${c.display_name}" was approved${displayName !== c.display_name ? ` as "${displayName}"` : ""}.`
+        : `Your community "${c.display_name}" was not approved: ${reason}`,
     });
     await appendAudit(tx, {
       event: approved ? "community.approved" : "community.rejected",
@@ -74,8 +122,13 @@ export async function decideProposal(ctx: CommandContext, communityId: string, i
       tenantId: ctx.actor.principal.tenantId,
       objectId: ctx.actor.principal.objectId,
       requestId: ctx.requestId,
-      detail: { communityId: c.id },
+      detail: { communityId: c.id, ...(displayName !== c.display_name ? { renamed: true } : {}) },
     });
+  }).catch(async (err: unknown) => {
+    // Two look-alike proposals approved at the same moment: the index lets one through.
+    if (!isUniqueViolation(err, APPROVED_NAME_INDEX)) throw err;
+    const other = await ctx.db.selectFrom("communities").select("display_name").where("name_key", "=", key).where("status", "=", "approved").executeTakeFirst();
+    throw nameClash(displayName, other?.display_name ?? displayName);
   });
   if (approved && ctx.settings.graphConnected) await ctx.enqueue(PROVISION_QUEUE, { communityId: c.id }, { singletonKey: c.id });
 }

@@ -4,6 +4,7 @@ import { CLASSIFICATIONS, CLASSIFICATION_LABELS } from "../../domain/communities
 import { communityAbilities } from "../../domain/policy.js";
 import { queryText, tagText } from "../../domain/text.js";
 import { parseInput, type CommandContext } from "../context.js";
+import { nameClashes } from "./decide.js";
 import { loadVisible } from "./load.js";
 
 const listSchema = z
@@ -168,6 +169,8 @@ export async function getCommunity(ctx: CommandContext, communityId: string) {
     tags: c.tags,
     status: c.status,
     decisionReason: c.status === "rejected" && (loaded.viewer.proposer || ctx.actor.platformOwner) ? c.decision_reason : null,
+    /** Platform owners deciding a proposal: live communities whose name looks the same (always empty for others). */
+    nameClashes: await nameClashes(ctx, c),
     teamsPresence: c.teams_presence,
     memberCount: Number(memberCount.n),
     myRole: loaded.viewer.role,
