@@ -60,6 +60,10 @@ const envSchema = z.object({
   DATABASE_AUTH: z.enum(["password", "managed-identity"]).default("password"),
   /** Client id of the user-assigned identity that signs in to PostgreSQL. */
   DATABASE_IDENTITY_CLIENT_ID: optionalString,
+  /** The owner role that runs migrations (docs/operations.md, "Database roles"); the app connects as DATABASE_URL's role. */
+  DATABASE_MIGRATION_URL: optionalString,
+  /** With DATABASE_AUTH=managed-identity: the client id of the owner's user-assigned identity. */
+  DATABASE_MIGRATION_IDENTITY_CLIENT_ID: optionalString,
   /** Set by App Service for managed identity; read, never configured by hand. */
   IDENTITY_ENDPOINT: optionalUrl,
   IDENTITY_HEADER: optionalString,
@@ -175,6 +179,8 @@ export interface Config {
     pgliteDataDir: string;
     /** Passwordless sign-in with the app's user-assigned identity (DATABASE_AUTH=managed-identity). */
     managedIdentity: { clientId: string; endpoint: string; header: string; resource: string } | undefined;
+    /** The owner role for migrations (DATABASE_MIGRATION_URL), and its identity under managed identity. */
+    migration: { url: string; identityClientId: string | undefined } | undefined;
   };
   demoData: boolean;
   anonymityHmacSecret: string | undefined;
@@ -269,6 +275,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!e.IDENTITY_ENDPOINT || !e.IDENTITY_HEADER) problems.push("DATABASE_AUTH=managed-identity needs IDENTITY_ENDPOINT and IDENTITY_HEADER, which App Service sets when a managed identity is assigned");
   }
 
+  if (e.DATABASE_MIGRATION_URL && !e.DATABASE_URL) problems.push("DATABASE_MIGRATION_URL is set but DATABASE_URL is not: the app connects as DATABASE_URL's role, the owner only migrates");
+  if (e.DATABASE_MIGRATION_IDENTITY_CLIENT_ID && e.DATABASE_AUTH !== "managed-identity") problems.push("DATABASE_MIGRATION_IDENTITY_CLIENT_ID is only used with DATABASE_AUTH=managed-identity");
+
   if (production) {
     if (!e.DATABASE_URL) problems.push("DATABASE_URL is required when NODE_ENV=production (the embedded database is for local use only)");
     if (!e.ANONYMITY_HMAC_SECRET || e.ANONYMITY_HMAC_SECRET.length < 32) {
@@ -332,6 +341,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           ? { clientId: e.DATABASE_IDENTITY_CLIENT_ID, endpoint: e.IDENTITY_ENDPOINT, header: e.IDENTITY_HEADER, resource: endpoints.postgresResource }
           : undefined,
       pgliteDataDir: e.PGLITE_DATA_DIR,
+      migration: e.DATABASE_MIGRATION_URL ? { url: e.DATABASE_MIGRATION_URL, identityClientId: e.DATABASE_MIGRATION_IDENTITY_CLIENT_ID } : undefined,
     },
     demoData: e.DEMO_DATA ?? local,
     anonymityHmacSecret: e.ANONYMITY_HMAC_SECRET,

@@ -11,7 +11,7 @@ import { noticeLinker } from "../jobs/deliverNotices.js";
 import { managedIdentityPassword } from "../store/managedIdentity.js";
 import { appendAudit } from "../store/audit.js";
 import { connect, startEmbedded, type Embedded } from "../store/connection.js";
-import { migrateToLatest } from "../store/migrate.js";
+import { prepareDatabase } from "../store/roles.js";
 import { seedDemoData } from "../store/seed.js";
 import { isTenantAllowed } from "../domain/policy.js";
 import { buildApp, DEFAULT_TAB_DIR } from "./app.js";
@@ -54,7 +54,10 @@ async function main(): Promise<void> {
   const mi = embedded ? undefined : config.database.managedIdentity;
   const password = mi ? managedIdentityPassword(mi) : undefined;
   const store = connect({ url, ssl, poolMax: embedded ? 4 : config.database.poolMax, ...(password ? { password } : {}) });
-  const applied = await migrateToLatest(store.db);
+  // Migrations run as the owner role when given one; in production the app's own role must own nothing (src/store/roles.ts).
+  const owner = config.database.migration;
+  const ownerPassword = owner?.identityClientId && mi ? managedIdentityPassword({ ...mi, clientId: owner.identityClientId }) : undefined;
+  const applied = await prepareDatabase({ app: store.db, appUrl: url, ssl, production: config.env === "production" && !embedded, owner: owner ? { url: owner.url, ...(ownerPassword ? { password: ownerPassword } : {}) } : undefined, logger });
   if (applied.length > 0) logger.info({ applied }, "migrations applied");
   if (config.demoData) await seedDemoData(store.db);
 

@@ -1,0 +1,116 @@
+/**
+ * PostgreSQL deployments use two roles: the owner migrates, the app connects as a role that owns nothing and
+ * may only read and append to the audit log. Proven on a real server (PGlite has a single user, so local
+ * embedded mode stays single-role and this file is skipped there).
+ */
+import { sql } from "kysely";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { startJobs } from "../../src/jobs/queue.js";
+import { appendAudit } from "../../src/store/audit.js";
+import { connect, type Store } from "../../src/store/connection.js";
+import { pendingMigrations } from "../../src/store/migrate.js";
+import { appRoleProblems, migrateAsOwner, prepareDatabase } from "../../src/store/roles.js";
+import { seedDemoData } from "../../src/store/seed.js";
+
+const onPostgres = inject("databaseKind") === "postgresql";
+const DB = "test_h6_roles";
+const OWNER = "test_h6_owner";
+const APP = "test_h6_app";
+const logger = pino({ level: "silent" });
+
+function urlFor(user: string | undefined, database: string): string {
+  const u = new URL(inject("databaseUrl"));
+  if (user) u.username = user;
+  u.password = "";
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+let admin: Store;
+let app: Store;
+let owner: Store;
+
+describe.skipIf(!onPostgres)("database roles (PostgreSQL only: PGlite has one user)", () => {
+  beforeAll(async () => {
+    admin = connect({ url: inject("databaseUrl"), ssl: "disable", poolMax: 1 });
+    await sql`drop database if exists ${sql.id(DB)} with (force)`.execute(admin.db);
+    for (const role of [APP, OWNER]) {
+      const exists = await sql<{ n: number }>`select count(*)::int as n from pg_roles where rolname = ${role}`.execute(admin.db);
+      if (exists.rows[0]!.n > 0) await sql`drop role ${sql.id(role)}`.execute(admin.db);
+    }
+    await sql`create role ${sql.id(OWNER)} login nosuperuser nocreatedb nocreaterole`.execute(admin.db);
+    await sql`create role ${sql.id(APP)} login nosuperuser nocreatedb nocreaterole`.execute(admin.db);
+    await sql`create database ${sql.id(DB)} owner ${sql.id(OWNER)}`.execute(admin.db);
+    // PostgreSQL 14 and older: `public` belongs to the bootstrap superuser; give it to the owner as 15+ does.
+    const super_ = connect({ url: urlFor(undefined, DB), ssl: "disable", poolMax: 1 });
+    await sql`alter schema public owner to ${sql.id(OWNER)}`.execute(super_.db);
+    await super_.close();
+
+    const applied = await migrateAsOwner({ owner: { url: urlFor(OWNER, DB) }, appRole: APP, ssl: "disable", logger });
+    expect(applied).toContain("0001_foundation");
+    app = connect({ url: urlFor(APP, DB), ssl: "disable", poolMax: 2 });
+    owner = connect({ url: urlFor(OWNER, DB), ssl: "disable", poolMax: 1 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await owner?.close();
+    if (!admin) return;
+    await sql`drop database if exists ${sql.id(DB)} with (force)`.execute(admin.db);
+    for (const role of [APP, OWNER]) await sql`drop role if exists ${sql.id(role)}`.execute(admin.db);
+    await admin.close();
+  });
+
+  it("the app role can read and append to the audit log, and nothing else there", async () => {
+    await appendAudit(app.db, { event: "test.roles", outcome: "info", requestId: "roles-1" });
+    const row = await app.db.selectFrom("audit_log").selectAll().where("request_id", "=", "roles-1").executeTakeFirstOrThrow();
+    await expect(app.db.updateTable("audit_log").set({ event: "tampered" }).where("id", "=", row.id).execute()).rejects.toThrow(/permission denied/);
+    await expect(app.db.deleteFrom("audit_log").where("id", "=", row.id).execute()).rejects.toThrow(/permission denied/);
+    await expect(sql`truncate audit_log`.execute(app.db)).rejects.toThrow(/permission denied/);
+    await expect(sql`alter table audit_log disable trigger audit_log_no_update`.execute(app.db)).rejects.toThrow(/must be owner/);
+    await expect(sql`alter table audit_log disable trigger all`.execute(app.db)).rejects.toThrow(/must be owner/);
+    await expect(sql`drop table audit_log`.execute(app.db)).rejects.toThrow(/must be owner/);
+    await expect(sql`create table sneaky (id int)`.execute(app.db)).rejects.toThrow(/permission denied/);
+    await expect(sql`insert into kysely_migration (name, timestamp) values ('9999_fake', 'now')`.execute(app.db)).rejects.toThrow(/permission denied/);
+    const still = await owner.db.selectFrom("audit_log").select("event").where("id", "=", row.id).executeTakeFirstOrThrow();
+    expect(still.event).toBe("test.roles");
+  });
+
+  it("the app role does its normal work: data, sequences, and pg-boss jobs", async () => {
+    await seedDemoData(app.db);
+    const agencies = await app.db.selectFrom("agencies").select("id").execute();
+    expect(agencies.length).toBeGreaterThan(0);
+    const jobs = await startJobs({ url: urlFor(APP, DB), ssl: "disable", logger, work: false });
+    try {
+      const id = await jobs.boss.send("community.provision", { communityId: "roles-test" });
+      expect(id).toBeTruthy();
+      const [job] = await jobs.boss.fetch("community.provision");
+      expect(job?.id).toBe(id);
+      await jobs.boss.complete("community.provision", job!.id);
+      expect((await jobs.health()).ok).toBe(true);
+    } finally {
+      await jobs.stop();
+    }
+  });
+
+  it("the app starts in production on its own role, and refuses to start as the owner", async () => {
+    expect(await appRoleProblems(app.db)).toEqual([]);
+    expect(await pendingMigrations(app.db)).toEqual([]);
+    await expect(prepareDatabase({ app: app.db, appUrl: urlFor(APP, DB), ssl: "disable", production: true, owner: undefined, logger })).resolves.toEqual([]);
+    const problems = await appRoleProblems(owner.db);
+    expect(problems.join("\n")).toMatch(/owns \(or is a member of the owner of\) \d+ tables/);
+    expect(problems.join("\n")).toMatch(/may UPDATE, DELETE or TRUNCATE audit_log/);
+    await expect(prepareDatabase({ app: owner.db, appUrl: urlFor(OWNER, DB), ssl: "disable", production: true, owner: undefined, logger })).rejects.toThrow(/refusing to start in production/);
+  });
+
+  it("migrating again as the owner is a no-op that keeps the grants; the same role for both is refused", async () => {
+    expect(await migrateAsOwner({ owner: { url: urlFor(OWNER, DB) }, appRole: APP, ssl: "disable", logger })).toEqual([]);
+    expect(await appRoleProblems(app.db)).toEqual([]);
+    await expect(migrateAsOwner({ owner: { url: urlFor(OWNER, DB) }, appRole: OWNER, ssl: "disable", logger })).rejects.toThrow(/same role/);
+  });
+});
+
+describe.skipIf(onPostgres)("database roles on PGlite", () => {
+  it.skip("need a real PostgreSQL server (PGlite has a single user); run with GUILDHALL_TEST_DATABASE_URL", () => {});
+});
