@@ -16,26 +16,28 @@ export function notFound(): CommandError {
 
 /** Facts the policy needs about the viewer and one community. */
 export async function viewerFacts(ctx: CommandContext, community: Community): Promise<{ facts: CommunityFacts; viewer: ViewerFacts }> {
-  const [agencies, membership, invitation, request] = await Promise.all([
+  // Role, invitation and pending request in one statement, so one snapshot: a join committing meanwhile
+  // (membership added, invitation removed together) is seen whole or not at all.
+  const [agencies, mine] = await Promise.all([
     ctx.db.selectFrom("community_agencies").select("agency_id").where("community_id", "=", community.id).execute(),
-    ctx.db.selectFrom("memberships").select("role").where("community_id", "=", community.id).where("person_id", "=", ctx.person.id).executeTakeFirst(),
-    ctx.db.selectFrom("invitations").select("person_id").where("community_id", "=", community.id).where("person_id", "=", ctx.person.id).executeTakeFirst(),
     ctx.db
-      .selectFrom("join_requests")
-      .select("id")
-      .where("community_id", "=", community.id)
-      .where("person_id", "=", ctx.person.id)
-      .where("status", "=", "pending")
-      .executeTakeFirst(),
+      .selectNoFrom((eb) => [
+        eb.selectFrom("memberships").select("role").where("community_id", "=", community.id).where("person_id", "=", ctx.person.id).as("role"),
+        eb.exists(eb.selectFrom("invitations").select("person_id").where("community_id", "=", community.id).where("person_id", "=", ctx.person.id)).as("invited"),
+        eb
+          .exists(eb.selectFrom("join_requests").select("id").where("community_id", "=", community.id).where("person_id", "=", ctx.person.id).where("status", "=", "pending"))
+          .as("requested"),
+      ])
+      .executeTakeFirstOrThrow(),
   ]);
   return {
     facts: { status: community.status, visibility: community.visibility, scope: community.scope, agencyIds: agencies.map((a) => a.agency_id) },
     viewer: {
       actor: ctx.actor,
       agencyId: ctx.agencyId,
-      role: membership?.role ?? null,
-      invited: invitation !== undefined,
-      requested: request !== undefined,
+      role: mine.role ?? null,
+      invited: Boolean(mine.invited),
+      requested: Boolean(mine.requested),
       proposer: community.proposed_by === ctx.person.id,
     },
   };
