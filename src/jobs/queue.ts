@@ -27,11 +27,22 @@ export interface JobsLogger {
   error(obj: object, msg?: string): void;
 }
 
+export interface JobsHealth {
+  ok: boolean;
+  lastHeartbeatAt: string | null;
+  /** Why not ok: the queue's tables did not answer, or the heartbeat job has not run for too long. */
+  detail?: string;
+}
+
 export interface Jobs {
   boss: PgBoss;
-  /** Ready when pg-boss is started and its schema answers. */
-  health(): Promise<{ ok: boolean; lastHeartbeatAt: string | null; detail?: string }>;
-  stop(): Promise<void>;
+  /**
+   * Ready when pg-boss's tables answer and, where this process runs workers, the heartbeat job (scheduled
+   * every minute, and once at start) ran recently: a frozen queue turns readiness false.
+   */
+  health(): Promise<JobsHealth>;
+  /** Stop fetching jobs and wait for running ones up to `timeoutMs` (default 3 s), then close the pool. */
+  stop(timeoutMs?: number): Promise<void>;
 }
 
 export interface JobsOptions {
@@ -42,6 +53,8 @@ export interface JobsOptions {
   logger: JobsLogger;
   /** Run workers in this process (true for the web instances; tests may turn it off). */
   work?: boolean;
+  /** The heartbeat counts as stale after this long (default 150 s: the minute schedule plus slack). */
+  heartbeatStaleMs?: number;
 }
 
 export async function startJobs(options: JobsOptions): Promise<Jobs> {
@@ -64,6 +77,8 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
   }
 
   let lastHeartbeatAt: Date | null = null;
+  const startedAt = Date.now();
+  const staleMs = options.heartbeatStaleMs ?? 150_000;
   if (options.work !== false) {
     await boss.work(QUEUES.heartbeat, async () => {
       lastHeartbeatAt = new Date();
@@ -75,15 +90,19 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
   return {
     boss,
     async health() {
+      const last = lastHeartbeatAt?.toISOString() ?? null;
       try {
         await boss.getQueueSize(QUEUES.heartbeat);
-        return { ok: true, lastHeartbeatAt: lastHeartbeatAt?.toISOString() ?? null };
       } catch (err) {
-        return { ok: false, lastHeartbeatAt: lastHeartbeatAt?.toISOString() ?? null, detail: (err as Error).name };
+        return { ok: false, lastHeartbeatAt: last, detail: (err as Error).name };
       }
+      // Since the last heartbeat, or since start-up before the first one.
+      const age = Date.now() - (lastHeartbeatAt?.getTime() ?? startedAt);
+      if (options.work !== false && age > staleMs) return { ok: false, lastHeartbeatAt: last, detail: "heartbeat_stale" };
+      return { ok: true, lastHeartbeatAt: last };
     },
-    async stop() {
-      await boss.stop({ graceful: true, timeout: 5_000, wait: true });
+    async stop(timeoutMs = 3_000) {
+      await boss.stop({ graceful: true, timeout: timeoutMs, wait: true });
     },
   };
 }

@@ -10,7 +10,7 @@ import { msalTokenSource } from "../graph/tokens.js";
 import { noticeLinker } from "../jobs/deliverNotices.js";
 import { managedIdentityPassword } from "../store/managedIdentity.js";
 import { appendAudit } from "../store/audit.js";
-import { connect, startEmbedded, type Embedded } from "../store/connection.js";
+import { connect, EmbeddedLockedError, startEmbedded, type Embedded } from "../store/connection.js";
 import { prepareDatabase } from "../store/roles.js";
 import { seedDemoData } from "../store/seed.js";
 import { isTenantAllowed } from "../domain/policy.js";
@@ -19,6 +19,9 @@ import { createDevIssuer } from "./auth/devIdentity.js";
 import { entraKeys, TokenVerifier } from "./auth/tokens.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createLogger } from "./logger.js";
+
+/** Whatever still runs after this long once SIGTERM/SIGINT arrived, the process exits (status 1). */
+const SHUTDOWN_DEADLINE_MS = 4_500;
 
 function readConfig(): Config {
   try {
@@ -53,7 +56,8 @@ async function main(): Promise<void> {
   const ssl = embedded ? "disable" : config.database.ssl;
   const mi = embedded ? undefined : config.database.managedIdentity;
   const password = mi ? managedIdentityPassword(mi) : undefined;
-  const store = connect({ url, ssl, poolMax: embedded ? 4 : config.database.poolMax, ...(password ? { password } : {}) });
+  const onError = (err: Error) => logger.warn({ err: { type: err.name, message: err.message } }, "database connection dropped");
+  const store = connect({ url, ssl, poolMax: embedded ? 4 : config.database.poolMax, onError, ...(password ? { password } : {}) });
   // Migrations run as the owner role when given one; in production the app's own role must own nothing (src/store/roles.ts).
   const owner = config.database.migration;
   const ownerPassword = owner?.identityClientId && mi ? managedIdentityPassword({ ...mi, clientId: owner.identityClientId }) : undefined;
@@ -117,16 +121,30 @@ async function main(): Promise<void> {
   const shownHost = config.host === "0.0.0.0" ? "localhost" : config.host;
   process.stdout.write(`Guildhall listening on http://${shownHost}:${port}\n`);
 
+  // Graceful shutdown: stop taking requests, stop the workers and the notice poller, stop pg-boss, close the
+  // pool, stop PGlite. A hard deadline makes sure it can never hang.
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     logger.info({ signal }, "shutting down");
-    await app.close();
-    await stopWorkers();
-    await jobs.stop();
-    await store.close();
-    await embedded?.stop();
+    const deadline = setTimeout(() => {
+      process.stderr.write(`Guildhall did not stop within ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting anyway\n`);
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
+    const step = async (name: string, fn: () => Promise<unknown>) => {
+      try {
+        await fn();
+      } catch (err) {
+        logger.warn({ step: name, err: { type: err instanceof Error ? err.name : typeof err, message: err instanceof Error ? err.message : String(err) } }, "shutdown step failed");
+      }
+    };
+    await step("http", () => app.close());
+    await step("workers", () => stopWorkers());
+    await step("jobs", () => jobs.stop(2_000));
+    await step("database", () => store.close());
+    await step("embedded", async () => embedded?.stop());
+    clearTimeout(deadline);
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
@@ -134,6 +152,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  if (err instanceof EmbeddedLockedError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  }
   process.stderr.write(`Guildhall failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);
 });

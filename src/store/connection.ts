@@ -1,6 +1,7 @@
 /**
  * Database connections. The app always speaks the PostgreSQL wire protocol through `pg`: to a real server
- * when DATABASE_URL is set, otherwise to PGlite (PostgreSQL in WASM) served on a loopback socket.
+ * when DATABASE_URL is set, otherwise to PGlite (PostgreSQL in WASM) served on a loopback socket that runs one
+ * connection's unit of work at a time (store/embedded.ts, store/embeddedServer.ts).
  */
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
@@ -42,7 +43,8 @@ export function pgSsl(mode: ConnectOptions["ssl"]): false | { rejectUnauthorized
   return mode === "disable" ? false : { rejectUnauthorized: mode === "verify-full" };
 }
 
-export function connect(options: ConnectOptions): Store {
+/** A Kysely database over a `pg` pool. `onError` hears about idle connections the server dropped. */
+export function connect(options: ConnectOptions & { onError?: (err: Error) => void }): Store {
   const pool = new pg.Pool({
     ...connectionTarget(options.url, options.password),
     ssl: pgSsl(options.ssl),
@@ -51,6 +53,8 @@ export function connect(options: ConnectOptions): Store {
     connectionTimeoutMillis: 10_000,
     application_name: "guildhall",
   });
+  // An idle connection the server ends (a restart, an idle timeout) must not crash the process: the pool drops it.
+  pool.on("error", (err) => options.onError?.(err));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
@@ -61,27 +65,4 @@ export function connect(options: ConnectOptions): Store {
   };
 }
 
-export interface Embedded {
-  url: string;
-  stop(): Promise<void>;
-}
-
-/** Start PGlite on a data folder (or in memory) and serve it on 127.0.0.1 at a free port. */
-export async function startEmbedded(dataDir: string | "memory"): Promise<Embedded> {
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
-  const { mkdir } = await import("node:fs/promises");
-  if (dataDir !== "memory") await mkdir(dataDir, { recursive: true });
-  const pglite = dataDir === "memory" ? new PGlite() : new PGlite(dataDir);
-  await pglite.waitReady;
-  const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: 0, maxConnections: 64 });
-  await server.start();
-  const conn = server.getServerConn();
-  return {
-    url: `postgres://postgres@${conn}/postgres`,
-    async stop() {
-      await server.stop();
-      await pglite.close();
-    },
-  };
-}
+export { startEmbedded, EmbeddedLockedError, type Embedded } from "./embedded.js";

@@ -2,6 +2,8 @@ import { sql } from "kysely";
 import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../app.js";
 
+const READY_TIMEOUT_MS = 2_000;
+
 async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -17,12 +19,18 @@ export async function healthRoutes(app: FastifyInstance, deps: AppDeps): Promise
   /** Liveness: the process answers. */
   app.get("/healthz", quiet, async () => ({ status: "ok" }));
 
-  /** Readiness: the database answers and the job queue is started. */
+  /**
+   * Readiness: a database round trip answers within 2 s (a stalled database or an exhausted pool fails it),
+   * and the job queue answers and its heartbeat is recent (jobs/queue.ts). Checked together, not one after
+   * the other, so the answer comes within about 2 s whatever stalls.
+   */
   app.get("/readyz", quiet, async (_request, reply) => {
-    const database = await withTimeout(sql`select 1 as ok`.execute(deps.store.db), 3_000)
-      .then(() => ({ ok: true }))
-      .catch(() => ({ ok: false }));
-    const queue = await withTimeout(deps.jobs.health(), 3_000).catch(() => ({ ok: false, lastHeartbeatAt: null }));
+    const [database, queue] = await Promise.all([
+      withTimeout(sql`select 1 as ok`.execute(deps.store.db), READY_TIMEOUT_MS)
+        .then(() => ({ ok: true }))
+        .catch((err: unknown) => ({ ok: false, detail: err instanceof Error && err.message === "timeout" ? "timeout" : "error" })),
+      withTimeout(deps.jobs.health(), READY_TIMEOUT_MS).catch(() => ({ ok: false, lastHeartbeatAt: null, detail: "timeout" })),
+    ]);
     const ready = database.ok && queue.ok;
     return reply.code(ready ? 200 : 503).send({ status: ready ? "ready" : "not_ready", database, queue });
   });
