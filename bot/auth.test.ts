@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { helpCard } from "./cards/index.js";
-import { createBot, type BotOptions } from "./index.js";
+import { createBot, type BotAuditEvent, type BotOptions } from "./index.js";
 
 const APP_ID = "3f2b9c1e-7d4a-4e8b-9c2d-1a5e6f7b8c9d";
 const TENANT = "7f1c2a4e-0b8d-4c1e-9a51-3d2f6b8e1a01";
@@ -59,6 +59,7 @@ function options(): BotOptions {
       toChannelFromBotOAuthScope: ISSUER,
       toBotFromChannelTokenIssuer: ISSUER,
       toBotFromChannelOpenIdMetadataUrl: `${baseUrl}/v1/.well-known/openidconfiguration`,
+      serviceUrlHosts: ["smba.trafficmanager.net"],
     },
     cardImagesAsUrls: true,
     isTenantAllowed: (t) => t === TENANT,
@@ -127,6 +128,27 @@ describe("Bot Framework authentication with an app id", () => {
 
   it("refuses a token minted for another service URL", async () => {
     expect((await post(`Bearer ${await token(channelKey, { serviceurl: "https://attacker.example/" })}`)).status).toBe(401);
+  });
+
+  it("refuses a validly signed activity whose serviceUrl is not the cloud's Bot Framework service: 403, audited, no reply", async () => {
+    const forged = "https://attacker.example/teams/";
+    const audited: BotAuditEvent[] = [];
+    const sent: unknown[] = [];
+    const opts: BotOptions = { ...options(), audit: async (e) => void audited.push(e) };
+    const body = { ...structuredClone(activity), serviceUrl: forged, deliveryMode: undefined };
+    const fetchSpy = vi.spyOn(globalThis, "fetch").mockImplementation(async (input) => {
+      sent.push(input);
+      return new Response("{}");
+    });
+    try {
+      const res = await createBot(opts).handle({ method: "POST", headers: { authorization: `Bearer ${await token(channelKey, { serviceurl: forged })}` }, body });
+      expect(res.status).toBe(403);
+      expect(String(res.body)).toMatch(/serviceUrl is not this cloud's Bot Framework service/);
+    } finally {
+      fetchSpy.mockRestore();
+    }
+    expect(audited).toEqual([expect.objectContaining({ event: "bot.service_url.refused", outcome: "denied", tenantId: TENANT, detail: expect.objectContaining({ serviceUrlHost: "attacker.example" }) })]);
+    expect(sent).toEqual([]);
   });
 
   it("refuses an unsigned token (alg none)", async () => {

@@ -19,6 +19,7 @@ const publicCloud: BotOptions["botFramework"] = {
   toChannelFromBotOAuthScope: "https://api.botframework.com",
   toBotFromChannelTokenIssuer: "https://api.botframework.com",
   toBotFromChannelOpenIdMetadataUrl: "https://login.botframework.com/v1/.well-known/openidconfiguration",
+  serviceUrlHosts: ["smba.trafficmanager.net"],
 };
 
 interface Setup {
@@ -52,7 +53,8 @@ function activity(overrides: Record<string, unknown> = {}, tenantId = ALLOWED_TE
     type: "message",
     id: "1700000000000",
     channelId: "msteams",
-    serviceUrl: "https://smba.trafficmanager.net/teams/",
+    // Local mode replies only to loopback (the Agents Playground's connector); see serviceUrl.test.ts.
+    serviceUrl: "http://127.0.0.1:56150/",
     deliveryMode: "expectReplies",
     from: { id: "29:1user", name: "Priya Raman", aadObjectId: "a0000000-0000-4000-8000-000000000001" },
     recipient: { id: "28:bot-id", name: "Guildhall" },

@@ -5,13 +5,16 @@
  *
  * With an empty `appId` (local mode only; config refuses it in production) botbuilder accepts
  * unauthenticated activities, which is how the Microsoft 365 Agents Playground talks to the bot. With an
- * app id, every request must carry a Bot Framework token for that app from the configured cloud.
+ * app id, every request must carry a Bot Framework token for that app from the configured cloud. Either way
+ * the bot replies only to a `serviceUrl` it trusts: loopback in local mode, the cloud's Bot Framework
+ * service otherwise (middleware/serviceUrlFilter.ts).
  */
 import { ActivityTypes, CloudAdapter, type TurnContext } from "botbuilder";
 import { GuildhallActivityHandler } from "./activityHandler.js";
 import { GuildhallBotAuthentication } from "./authentication.js";
 import { MESSAGES } from "./cards/index.js";
 import { CapturedResponse } from "./http.js";
+import { serviceUrlFilter } from "./middleware/serviceUrlFilter.js";
 import { tenantFilter } from "./middleware/tenantFilter.js";
 import type { BotHttpRequest, BotHttpResponse, BotLogger, BotOptions, GuildhallBot } from "./options.js";
 import type { TurnDeps } from "./turn.js";
@@ -38,6 +41,10 @@ export function createBot(options: BotOptions): GuildhallBot {
   const authentication = new GuildhallBotAuthentication(options);
   const adapter = new CloudAdapter(authentication);
   adapter.onTurnError = (context, error) => onTurnError(context, error, options.logger);
+  // First: nothing, not even a refusal, is sent to a serviceUrl outside the Bot Framework service.
+  const refusedServiceUrl = new WeakSet<object>();
+  const serviceUrls = { loopbackOnly: options.appId === "", hosts: options.botFramework.serviceUrlHosts.map((h) => h.toLowerCase()) };
+  adapter.use(serviceUrlFilter(deps, serviceUrls, refusedServiceUrl));
   adapter.use(tenantFilter(deps));
   const handler = new GuildhallActivityHandler(deps);
   const logic = (context: TurnContext) => handler.run(context);
@@ -49,6 +56,9 @@ export function createBot(options: BotOptions): GuildhallBot {
         // botbuilder throws a plain Error (a 500) for these; bad input is a 400.
         return { status: 400, headers: { "content-type": "text/plain; charset=utf-8" }, body: "The request body is not a Bot Framework activity." };
       }
+      if (body && body["serviceUrl"] !== undefined && typeof body["serviceUrl"] !== "string") {
+        return { status: 400, headers: { "content-type": "text/plain; charset=utf-8" }, body: "The activity's serviceUrl must be a string." };
+      }
       const res = new CapturedResponse();
       try {
         await adapter.process({ method: req.method, headers: req.headers, body }, res, logic);
@@ -58,6 +68,10 @@ export function createBot(options: BotOptions): GuildhallBot {
       }
       if (body && authentication.wasTokenRejected(body)) {
         return { status: 401, headers: { "content-type": "text/plain; charset=utf-8" }, body: "Unauthorized." };
+      }
+      if (body && refusedServiceUrl.has(body)) {
+        const where = serviceUrls.loopbackOnly ? "a loopback address (local mode)" : "this cloud's Bot Framework service";
+        return { status: 403, headers: { "content-type": "text/plain; charset=utf-8" }, body: `The activity's serviceUrl is not ${where}.` };
       }
       return res.toBotHttpResponse();
     },

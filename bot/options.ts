@@ -12,6 +12,8 @@ export interface BotFrameworkEndpointSettings {
   toChannelFromBotOAuthScope: string;
   toBotFromChannelTokenIssuer: string;
   toBotFromChannelOpenIdMetadataUrl: string;
+  /** Hosts Teams' Bot Framework service uses in `serviceUrl` in this cloud; with an empty app id only loopback is allowed. */
+  serviceUrlHosts: readonly string[];
 }
 
 /** A pino-compatible logger. Callers pass objects without message text, answers or personal data. */

@@ -16,6 +16,11 @@ export interface BotFrameworkEndpoints {
   toBotFromChannelOpenIdMetadataUrl: string;
   /** Bot Framework channel ids in `serviceUrl` for proactive messages (documentation marks the path unverified). */
   proactiveServiceUrl: string;
+  /**
+   * The only hosts an incoming activity's `serviceUrl` may name (https, default port): Teams' Bot Framework
+   * service of this cloud. The bot sends every reply there, so any other host is refused.
+   */
+  serviceUrlHosts: readonly string[];
 }
 
 export interface CloudEndpoints {
@@ -44,6 +49,7 @@ const publicBotFramework: BotFrameworkEndpoints = {
   toBotFromChannelTokenIssuer: "https://api.botframework.com",
   toBotFromChannelOpenIdMetadataUrl: "https://login.botframework.com/v1/.well-known/openidconfiguration",
   proactiveServiceUrl: "https://smba.trafficmanager.net/teams",
+  serviceUrlHosts: ["smba.trafficmanager.net"],
 };
 
 const usGovBotFramework: BotFrameworkEndpoints = {
@@ -54,6 +60,7 @@ const usGovBotFramework: BotFrameworkEndpoints = {
   toBotFromChannelTokenIssuer: "https://api.botframework.us",
   toBotFromChannelOpenIdMetadataUrl: "https://login.botframework.azure.us/v1/.well-known/openidconfiguration",
   proactiveServiceUrl: "https://smba.infra.gov.teams.microsoft.us/teams",
+  serviceUrlHosts: ["smba.infra.gov.teams.microsoft.us"],
 };
 
 export const CLOUDS: Readonly<Record<CloudName, CloudEndpoints>> = {
@@ -70,7 +77,11 @@ export const CLOUDS: Readonly<Record<CloudName, CloudEndpoints>> = {
     login: "https://login.microsoftonline.com",
     teamsWeb: "https://teams.microsoft.com",
     postgresResource: "https://ossrdbms-aad.database.windows.net",
-    botFramework: { ...publicBotFramework, proactiveServiceUrl: "https://smba.infra.gcc.teams.microsoft.com/teams" },
+    botFramework: {
+      ...publicBotFramework,
+      proactiveServiceUrl: "https://smba.infra.gcc.teams.microsoft.com/teams",
+      serviceUrlHosts: ["smba.infra.gcc.teams.microsoft.com"],
+    },
     capabilities: { proactiveAppInstall: true, cardImageUrls: true, sharedChannels: true },
   },
   USGov: {
@@ -90,6 +101,7 @@ export const CLOUDS: Readonly<Record<CloudName, CloudEndpoints>> = {
       ...usGovBotFramework,
       oAuthUrl: "https://apiDoD.botframework.azure.us",
       proactiveServiceUrl: "https://smba.infra.dod.teams.microsoft.us/teams",
+      serviceUrlHosts: ["smba.infra.dod.teams.microsoft.us"],
     },
     capabilities: { proactiveAppInstall: false, cardImageUrls: false, sharedChannels: false },
   },

@@ -1,0 +1,139 @@
+/**
+ * The bot replies only where it trusts: a loopback serviceUrl in local mode (the Agents Playground), the
+ * configured cloud's Bot Framework service otherwise. A refused activity reaches no handler, gets no reply
+ * (not even the polite tenant refusal), answers 403 and is audited.
+ */
+import { describe, expect, it, vi } from "vitest";
+import { CLOUDS, type CloudName } from "../src/server/clouds.js";
+import { createBot, type BotAuditEvent, type BotOptions } from "./index.js";
+import { isServiceUrlAllowed } from "./middleware/serviceUrlFilter.js";
+
+const TENANT = "7f1c2a4e-0b8d-4c1e-9a51-3d2f6b8e1a01";
+const OUTSIDER = "c0ffee00-1111-4222-8333-444455556666";
+
+function localBot(): { options: BotOptions; audited: BotAuditEvent[] } {
+  const audited: BotAuditEvent[] = [];
+  const log = () => undefined;
+  const options: BotOptions = {
+    appId: "",
+    password: "",
+    tenantId: "",
+    type: "SingleTenant",
+    botFramework: { ...CLOUDS.Public.botFramework },
+    cardImagesAsUrls: true,
+    isTenantAllowed: (t) => t === TENANT,
+    publicUrl: undefined,
+    logger: { info: log, warn: log, error: log },
+    audit: async (e) => void audited.push(e),
+  };
+  return { options, audited };
+}
+
+function activity(serviceUrl: unknown, overrides: Record<string, unknown> = {}, tenantId = TENANT): Record<string, unknown> {
+  return {
+    type: "message",
+    id: "1",
+    channelId: "msteams",
+    serviceUrl,
+    deliveryMode: "expectReplies",
+    from: { id: "29:1user", aadObjectId: "a0000000-0000-4000-8000-000000000001" },
+    recipient: { id: "28:bot-id" },
+    conversation: { id: "a:1", conversationType: "personal", tenantId },
+    channelData: { tenant: { id: tenantId } },
+    text: "help",
+    ...overrides,
+  };
+}
+
+async function post(options: BotOptions, body: Record<string, unknown>) {
+  const quiet = vi.spyOn(console, "error").mockImplementation(() => undefined);
+  try {
+    return await createBot(options).handle({ method: "POST", headers: { "content-type": "application/json" }, body });
+  } finally {
+    quiet.mockRestore();
+  }
+}
+
+describe("local mode (no app id): loopback serviceUrl only", () => {
+  it.each(["http://127.0.0.1:56150/", "http://localhost:3978/_connector", "http://[::1]:8080/", "https://127.0.0.1/"])("answers %s", async (url) => {
+    const { options, audited } = localBot();
+    const res = await post(options, activity(url));
+    expect(res.status).toBe(200);
+    expect((res.body as { activities: unknown[] }).activities).toHaveLength(1);
+    expect(audited).toEqual([]);
+  });
+
+  it.each<[string, unknown]>([
+    ["Teams' own service (not in local mode)", "https://smba.trafficmanager.net/teams/"],
+    ["another host", "https://evil.example/"],
+    ["a host that starts like loopback", "http://127.0.0.1.evil.example/"],
+    ["loopback with credentials in the URL", "http://user:pw@127.0.0.1/"],
+    ["a file URL", "file:///etc/passwd"],
+    ["no serviceUrl", undefined],
+    ["not a URL", "not a url"],
+  ])("refuses %s with 403, no reply and one audit row", async (_label, url) => {
+    const { options, audited } = localBot();
+    const res = await post(options, activity(url));
+    expect(res.status).toBe(403);
+    expect(JSON.stringify(res.body)).not.toMatch(/activities/);
+    expect(audited).toEqual([expect.objectContaining({ event: "bot.service_url.refused", outcome: "denied", tenantId: TENANT })]);
+  });
+
+  it.each([42, null, ["http://127.0.0.1/"], { href: "http://127.0.0.1/" }])("a serviceUrl that is not a string (%j) is a 400, not a 500", async (url) => {
+    const { options } = localBot();
+    const res = await post(options, activity(url));
+    expect(res.status).toBe(400);
+    expect(String(res.body)).toMatch(/serviceUrl must be a string/);
+  });
+
+  it("checks the serviceUrl before the tenant, so not even the tenant refusal goes to a forged address", async () => {
+    const { options, audited } = localBot();
+    const res = await post(options, activity("https://evil.example/", {}, OUTSIDER));
+    expect(res.status).toBe(403);
+    expect(audited.map((e) => e.event)).toEqual(["bot.service_url.refused"]);
+  });
+
+  it("refuses a card action (invoke) with 403 too", async () => {
+    const { options, audited } = localBot();
+    const res = await post(options, activity("https://evil.example/", { type: "invoke", name: "adaptiveCard/action", value: { action: { verb: "help" } }, text: undefined }));
+    expect(res.status).toBe(403);
+    expect(audited).toHaveLength(1);
+  });
+
+  it("audits the host, never the whole attacker-chosen URL", async () => {
+    const { options, audited } = localBot();
+    await post(options, activity("https://evil.example/some/very/long/path?token=abc"));
+    expect(audited[0]?.detail).toMatchObject({ serviceUrlHost: "evil.example" });
+    expect(JSON.stringify(audited)).not.toContain("token=abc");
+  });
+});
+
+describe("with an app id: the configured cloud's Bot Framework service only", () => {
+  const policy = (cloud: CloudName) => ({ loopbackOnly: false, hosts: CLOUDS[cloud].botFramework.serviceUrlHosts });
+
+  it.each<[CloudName, string]>([
+    ["Public", "https://smba.trafficmanager.net/amer/"],
+    ["Public", "https://smba.trafficmanager.net/teams/"],
+    ["Public", "https://SMBA.trafficmanager.net/emea/7f1c2a4e-0b8d-4c1e-9a51-3d2f6b8e1a01/"],
+    ["GCC", "https://smba.infra.gcc.teams.microsoft.com/teams"],
+    ["USGov", "https://smba.infra.gov.teams.microsoft.us/teams"],
+    ["USGovDoD", "https://smba.infra.dod.teams.microsoft.us/teams"],
+  ])("%s accepts %s", (cloud, url) => {
+    expect(isServiceUrlAllowed(url, policy(cloud))).toBe(true);
+  });
+
+  it.each<[CloudName, string]>([
+    ["Public", "http://smba.trafficmanager.net/amer/"],
+    ["Public", "https://smba.trafficmanager.net:8443/amer/"],
+    ["Public", "https://smba.trafficmanager.net.evil.example/amer/"],
+    ["Public", "https://evil.example/smba.trafficmanager.net/"],
+    ["Public", "http://127.0.0.1:56150/"],
+    ["Public", "https://smba.infra.gcc.teams.microsoft.com/teams"],
+    ["GCC", "https://smba.trafficmanager.net/amer/"],
+    ["USGov", "https://smba.trafficmanager.net/amer/"],
+    ["USGov", "https://smba.infra.dod.teams.microsoft.us/teams"],
+    ["USGovDoD", "https://smba.infra.gov.teams.microsoft.us/teams"],
+  ])("%s refuses %s", (cloud, url) => {
+    expect(isServiceUrlAllowed(url, policy(cloud))).toBe(false);
+  });
+});
