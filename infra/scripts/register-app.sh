@@ -21,15 +21,13 @@ set -euo pipefail
 GRAPH_APPLICATION_PERMISSIONS=(
   Channel.Create
   Channel.ReadBasic.All
+  ChannelSettings.ReadWrite.All
   ChannelMember.ReadWrite.All
   Team.Create
   TeamMember.ReadWrite.All
   TeamSettings.ReadWrite.All
   User.Read.All
-  GroupMember.Read.All
   TeamsActivity.Send
-  TeamsAppInstallation.ReadWriteSelfForUser.All
-  OnlineMeetingArtifact.Read.All
 )
 GRAPH_DELEGATED_PERMISSIONS=(
   User.Read
@@ -37,8 +35,6 @@ GRAPH_DELEGATED_PERMISSIONS=(
   profile
   email
   offline_access
-  Calendars.ReadWrite
-  OnlineMeetings.Read
 )
 
 # Clients allowed to request access_as_user without a consent prompt: Teams desktop/mobile, Teams web, and the

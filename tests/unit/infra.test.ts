@@ -5,7 +5,9 @@
  */
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { GRAPH_CALLS } from "../../src/graph/permissions.js";
 import { CONFIG_KEYS, ConfigError, loadConfig } from "../../src/server/config.js";
+import { permissionRule } from "../support/graph-standin/permissions.js";
 import {
   APP_SERVICE_MODULE,
   bashArray,
@@ -347,12 +349,51 @@ describe("app registration", () => {
   it("the script, the Entra manifest and docs/operations.md list the same Graph permissions", () => {
     const application = bashArray(script, "GRAPH_APPLICATION_PERMISSIONS").sort();
     const delegated = bashArray(script, "GRAPH_DELEGATED_PERMISSIONS").sort();
-    expect(application).toContain("OnlineMeetingArtifact.Read.All");
-    expect(delegated).toContain("Calendars.ReadWrite");
+    expect(application).toContain("ChannelSettings.ReadWrite.All");
     expect(manifestPermissions("Role")).toEqual(application);
     expect(manifestPermissions("Scope")).toEqual(delegated);
     expect(documented("application")).toEqual(application);
     expect(documented("delegated")).toEqual(delegated);
+  });
+
+  /** Graph path templates and the gateway's path literals compared alike: `{team-id}` and `${enc(teamId)}` → `{}`. */
+  const shape = (p: string) => p.replace(/\$\{[^}]*\}|\{[^}]*\}/g, "{}").replace(/\?.*$/, "");
+  const gateway = read("src/graph/gateway.ts");
+
+  it("every Graph call the gateway makes is in src/graph/permissions.ts, by path and by gateway method", () => {
+    const literals = [...gateway.matchAll(/["`](\/(?:teams|users)[^"`]*)["`]/g)].map((m) => shape(m[1] ?? ""));
+    expect(literals.length).toBeGreaterThan(5);
+    const known = new Set(GRAPH_CALLS.map((c) => shape(c.path)));
+    for (const path of literals) {
+      // A members path is completed with "/{membership-id}" by setMemberRole and removeMember.
+      expect(known.has(path) || known.has(`${path}/{}`), `gateway path ${path}`).toBe(true);
+    }
+    for (const call of GRAPH_CALLS) {
+      for (const method of call.gateway.split(", ")) expect(gateway, `GraphGateway.${method}`).toMatch(new RegExp(`\\basync ${method}\\(`));
+    }
+  });
+
+  it("declares exactly the application permissions the gateway's calls use, each one Graph documents for its call", () => {
+    const declared = bashArray(script, "GRAPH_APPLICATION_PERMISSIONS").sort();
+    expect([...new Set(GRAPH_CALLS.map((c) => c.permission))].sort()).toEqual(declared);
+    for (const call of GRAPH_CALLS) {
+      const rule = permissionRule(call.method, call.path.replace(/\{[^}]*\}/g, "x"));
+      expect(rule, `${call.method} ${call.path}`).toBeDefined();
+      expect(rule?.application, `${call.method} ${call.path}`).toContain(call.permission);
+    }
+  });
+
+  it("docs/operations.md names each permission's Graph calls and gateway methods; delegated scopes are sign-in only", () => {
+    const rows = new Map([...read("docs/operations.md").matchAll(/^\|\s*`([A-Za-z._]+)`\s*\|\s*(application|delegated)\s*\|([^\n]*)$/gm)].map((m) => [m[1] ?? "", { type: m[2], rest: m[3] ?? "" }]));
+    for (const call of GRAPH_CALLS) {
+      const row = rows.get(call.permission);
+      expect(row?.rest, call.permission).toContain(`\`${call.method} ${call.path}\``);
+      for (const method of call.gateway.split(", ")) expect(row?.rest, call.permission).toContain(`\`${method}\``);
+    }
+    // Guildhall calls Graph with app-only tokens only, so a delegated Graph permission could serve nothing but sign-in.
+    const onBehalfOf = spawnSync("grep", ["-rln", "onBehalfOf(", "src", "bot"], { cwd: process.cwd(), encoding: "utf8" }).stdout.trim().split("\n").filter(Boolean);
+    expect(onBehalfOf.filter((f) => f !== "src/graph/tokens.ts")).toEqual([]);
+    for (const scope of bashArray(script, "GRAPH_DELEGATED_PERMISSIONS")) expect(rows.get(scope)?.rest, scope).toMatch(/^\s*—\s*\|\s*tab single sign-on\s*\|/);
   });
 
   it("both paths expose access_as_user with v2 tokens, pre-authorise the same 7 clients and use one app role id", () => {
