@@ -7,6 +7,7 @@ import { z } from "zod";
 import { CLOUD_NAMES, CLOUDS, type CloudEndpoints, type CloudName } from "./clouds.js";
 import { DEMO_AGENCIES, DEMO_CLIENT_ID } from "../domain/demo.js";
 import { DOMAIN_PATTERN, GUID_PATTERN } from "../domain/identity.js";
+import { localModeRefusals } from "./localMode.js";
 
 
 const list = z
@@ -64,6 +65,10 @@ const envSchema = z.object({
   DATABASE_MIGRATION_URL: optionalString,
   /** With DATABASE_AUTH=managed-identity: the client id of the owner's user-assigned identity. */
   DATABASE_MIGRATION_IDENTITY_CLIENT_ID: optionalString,
+  /** A background job still running after this long is taken over by another instance (its own died). */
+  JOB_EXPIRE_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
+  /** How often pg-boss maintenance (which retries such jobs) runs on one of the instances. */
+  JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   /** Set by App Service for managed identity; read, never configured by hand. */
   IDENTITY_ENDPOINT: optionalUrl,
   IDENTITY_HEADER: optionalString,
@@ -90,54 +95,6 @@ const envSchema = z.object({
 });
 
 export type AuthMode = "dev" | "entra";
-type Env = z.infer<typeof envSchema>;
-
-/** localhost, 127.0.0.0/8 and ::1 (with or without brackets). */
-export function isLoopbackHost(host: string): boolean {
-  const h = host.toLowerCase().replace(/^\[|\]$/g, "");
-  return h === "localhost" || h === "::1" || /^127(?:\.\d{1,3}){3}$/.test(h);
-}
-
-/** The host a libpq-style URL connects to: the query's `host` wins, a socket path or no host is this machine. */
-function databaseHostIsLocal(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  const hosts = [parsed.hostname, ...parsed.searchParams.getAll("host")].filter((h) => h !== "" && !h.startsWith("/"));
-  return hosts.every(isLoopbackHost);
-}
-
-/**
- * Local mode (AUTH_MODE=dev) hands out demo identities to anyone who asks, accepts unauthenticated bot
- * traffic and seeds demo data. It runs only on this machine and never beside a real deployment's settings:
- * each setting below means "this is a deployment", so start-up stops and names it. Local stand-ins are fine
- * (a loopback PostgreSQL; an app secret whose Graph and Entra are both loopback stand-ins).
- */
-function localModeRefusals(e: Env): string[] {
-  const refused: string[] = [];
-  const why = (setting: string, reason: string) =>
-    refused.push(`${setting} is a production setting, refused in local mode (AUTH_MODE=dev) because ${reason}; set NODE_ENV=production for a deployment, or unset it for local use`);
-  if (e.HOST !== undefined && !isLoopbackHost(e.HOST)) why(`HOST=${e.HOST}`, "the demo identity picker must not be reachable beyond this machine (use 127.0.0.1)");
-  if (e.DATABASE_URL !== undefined && !databaseHostIsLocal(e.DATABASE_URL)) why("DATABASE_URL (a non-loopback host)", "demo data would be seeded into a real database");
-  if (e.DATABASE_AUTH === "managed-identity") why("DATABASE_AUTH=managed-identity", "it signs in to a cloud database");
-  for (const key of ["BOT_ID", "BOT_PASSWORD", "BOT_TENANT_ID"] as const) {
-    if (e[key] !== undefined) why(key, "local mode ignores bot credentials and would accept unauthenticated bot traffic");
-  }
-  const lists = ["ALLOWED_TENANT_IDS", "ALLOWED_EMAIL_DOMAINS", "PLATFORM_OWNER_GROUP_IDS"] as const;
-  // The in-process test harness (NODE_ENV=test, never a listener) tries eligibility rules with its own lists.
-  if (e.NODE_ENV !== "test") {
-    for (const key of lists) if (e[key].length > 0) why(key, "local mode's demo identities would pass as that deployment's people");
-  }
-  const standIns = [e.GRAPH_BASE_URL, e.LOGIN_BASE_URL].every((u) => u !== undefined && isLoopbackHost(new URL(u).hostname));
-  if (e.AAD_APP_CLIENT_SECRET !== undefined && !standIns) {
-    why("AAD_APP_CLIENT_SECRET", "demo identities would drive a real tenant's Graph (only loopback GRAPH_BASE_URL and LOGIN_BASE_URL stand-ins may be used)");
-  }
-  if (e.IDENTITY_ENDPOINT !== undefined) why("IDENTITY_ENDPOINT", "App Service sets it: this is a deployment");
-  return refused;
-}
 
 export interface Config {
   env: "development" | "test" | "production";
@@ -182,6 +139,8 @@ export interface Config {
     /** The owner role for migrations (DATABASE_MIGRATION_URL), and its identity under managed identity. */
     migration: { url: string; identityClientId: string | undefined } | undefined;
   };
+  /** Background jobs across instances: when a dead instance's job is retried elsewhere. */
+  jobs: { expireSeconds: number; maintenanceSeconds: number };
   demoData: boolean;
   anonymityHmacSecret: string | undefined;
   logLevel: string;
@@ -343,6 +302,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       pgliteDataDir: e.PGLITE_DATA_DIR,
       migration: e.DATABASE_MIGRATION_URL ? { url: e.DATABASE_MIGRATION_URL, identityClientId: e.DATABASE_MIGRATION_IDENTITY_CLIENT_ID } : undefined,
     },
+    jobs: { expireSeconds: e.JOB_EXPIRE_SECONDS, maintenanceSeconds: e.JOB_MAINTENANCE_SECONDS },
     demoData: e.DEMO_DATA ?? local,
     anonymityHmacSecret: e.ANONYMITY_HMAC_SECRET,
     logLevel: e.LOG_LEVEL,
