@@ -55,6 +55,13 @@ export interface JobsOptions {
   work?: boolean;
   /** The heartbeat counts as stale after this long (default 150 s: the minute schedule plus slack). */
   heartbeatStaleMs?: number;
+  /**
+   * Several instances: a job still active this long after it started belonged to an instance that died, and is
+   * retried on another (default 300 s; pg-boss's own default is 15 minutes). Provisioning steps are idempotent.
+   */
+  jobExpireSeconds?: number;
+  /** How often one of the instances runs pg-boss maintenance, which retries such jobs (default 30 s; pg-boss: 120 s). */
+  maintenanceIntervalSeconds?: number;
 }
 
 export async function startJobs(options: JobsOptions): Promise<Jobs> {
@@ -67,6 +74,7 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
     retryLimit: 5,
     retryBackoff: true,
     deleteAfterDays: 7,
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
   });
   boss.on("error", (err: Error) => options.logger.error({ err: { type: err.name, message: err.message } }, "job queue error"));
   await boss.start();
@@ -74,6 +82,8 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
   for (const name of WORK_QUEUES) {
     await boss.createQueue(`${name}.dead`, { name: `${name}.dead` });
     await boss.createQueue(name, { name, deadLetter: `${name}.dead`, retryLimit: 8, retryBackoff: true, retryDelay: 5 });
+    // createQueue keeps an existing queue's settings: the expiry is set on queues made by older releases too.
+    await boss.updateQueue(name, { name, expireInSeconds: options.jobExpireSeconds ?? 300 });
   }
 
   let lastHeartbeatAt: Date | null = null;

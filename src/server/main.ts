@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   if (applied.length > 0) logger.info({ applied }, "migrations applied");
   if (config.demoData) await seedDemoData(store.db);
 
-  const jobs = await startJobs({ url, ssl, logger, ...(password ? { password } : {}) });
+  const jobs = await startJobs({ url, ssl, logger, jobExpireSeconds: config.jobs.expireSeconds, maintenanceIntervalSeconds: config.jobs.maintenanceSeconds, ...(password ? { password } : {}) });
   // Graph is connected when config says so; the same facts are narrowed here once for the gateway and the workers.
   const { hostTeamId, hostTenantId } = config.communities;
   const clientSecret = config.aad.clientSecret;

@@ -27,7 +27,8 @@ export const PERMISSIONS: readonly PermissionRule[] = [
   { method: "POST", path: /^\/teams$/, application: ["Team.Create", "Teamwork.Migrate.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"], contract: "team-create.json" },
   // v1.0 documents no permission table for a team's teamsAsyncOperation (teams-async-operation.json says so):
   // the stand-in asks for what reading the team itself needs.
-  { method: "GET", path: /^\/teams\('[^']+'\)\/operations\('[^']+'\)$/, application: ["Team.ReadBasic.All", "TeamSettings.Read.All", "TeamSettings.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"], doc: "none in v1.0; as GET /teams/{id}" },
+  // A channel archive's operation is /teams/{id}/operations/{id} (channel-archive.md): the same resource.
+  { method: "GET", path: /^\/teams(\('[^']+'\)\/operations\('[^']+'\)|\/[^/]+\/operations\/[^/]+)$/, application: ["Team.ReadBasic.All", "TeamSettings.Read.All", "TeamSettings.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"], doc: "none in v1.0; as GET /teams/{id}" },
   { method: "GET", path: re(TEAM), application: ["Team.ReadBasic.All", "TeamSettings.Read.All", "TeamSettings.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"], contract: "team-get.json" },
   { method: "POST", path: re(`${TEAM}/archive`), application: ["TeamSettings.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"], contract: "team-archive.json" },
   { method: "GET", path: re(`${TEAM}/channels`), application: ["Channel.ReadBasic.All", "ChannelSettings.Read.All", "ChannelSettings.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All"], contract: "channel-list.json" },

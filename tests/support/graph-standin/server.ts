@@ -42,9 +42,11 @@ interface Team {
 interface Operation {
   id: string;
   teamId: string;
-  kind: "create" | "archive";
+  kind: "create" | "archive" | "archiveChannel";
   startedAt: number;
   fail: boolean;
+  /** The channel an archiveChannel operation archives. */
+  channelId?: string;
 }
 export type Fault = { status: number; retryAfter?: number } | { hangMs: number };
 export interface CallRecord {
@@ -132,6 +134,8 @@ export class GraphStandIn {
   readonly activity: { userId: string; body: Record<string, unknown> }[] = [];
   /** People for whom Guildhall's Teams app is not installed (Teams refuses to notify them). */
   readonly appNotInstalled = new Set<string>();
+  /** The Entra app id the stand-in names in its refusals. */
+  readonly appId = "0e6f3d4a-1b2c-4d5e-8f90-a1b2c3d4e5f6";
   private readonly faults: { pattern: RegExp; queue: Fault[] }[] = [];
   private readonly windows = new Map<string, number[]>();
   private readonly scale: number;
@@ -347,7 +351,9 @@ export class GraphStandIn {
       if (this.limited(res, ["activityNotification", "activityNotification"])) return;
       const uid = m[1]!.toLowerCase();
       if (!this.users.has(uid)) return graphError(res, 404, "Request_ResourceNotFound", `Resource '${m[1]}' does not exist.`);
-      if (this.appNotInstalled.has(uid)) return graphError(res, 403, "Forbidden", "The app is not installed for the recipient.");
+      // Teams' answer when the app is not installed for the recipient: the same 403 Forbidden as a missing
+      // permission, told apart by its message (a missing permission says "Missing role permissions …").
+      if (this.appNotInstalled.has(uid)) return graphError(res, 403, "Forbidden", `Application with AAD App Id '${this.appId}' is not authorized to generate custom text notifications about '/users/${uid}/teamwork/sendActivityNotification' to the recipient. Ensure that the expected Teams app is installed in the target scope (user, team, or chat).`);
       const topic = body["topic"] as Record<string, unknown> | undefined;
       if (typeof body["activityType"] !== "string" || !topic) return graphError(res, 400, "BadRequest", "activityType and topic are required.");
       if (topic["source"] === "text" && typeof topic["webUrl"] !== "string") return graphError(res, 400, "BadRequest", "webUrl is required for a text topic.");
@@ -384,9 +390,11 @@ export class GraphStandIn {
     const elapsed = Date.now() - op.startedAt;
     const done = elapsed >= this.teamCreationMs;
     const status = op.fail ? "failed" : done ? "succeeded" : elapsed > 0 ? "inProgress" : "notStarted";
+    // An archive takes effect only when its operation completes (team-archive.md, channel-archive.md).
+    if (status === "succeeded") this.completeArchive(op);
     json(res, 200, {
       id: op.id,
-      operationType: op.kind === "create" ? "createTeam" : "archiveTeam",
+      operationType: op.kind === "create" ? "createTeam" : op.kind === "archive" ? "archiveTeam" : "archiveChannel",
       createdDateTime: new Date(op.startedAt).toISOString(),
       status,
       lastActionDateTime: new Date().toISOString(),
@@ -397,16 +405,24 @@ export class GraphStandIn {
     });
   }
 
+  private completeArchive(op: Operation): void {
+    const team = this.teams.get(op.teamId);
+    if (op.kind === "archive" && team) team.archived = true;
+    const channel = op.kind === "archiveChannel" ? team?.channels.find((c) => c.id === op.channelId) : undefined;
+    if (channel) channel.archived = true;
+  }
+
   private teamRoute(method: string, team: Team, rest: string, url: URL, body: Record<string, unknown>, res: ServerResponse): void {
     const teamKey: [string, string] = [`team:${team.id}`, "perTeam"];
     let m: RegExpExecArray | null;
+    // A channel archive's Location has this form: /teams/{team-id}/operations/{operation-id} (channel-archive.md).
+    if ((m = /^\/operations\/([^/]+)$/.exec(rest)) && method === "GET") return this.getOperation(m[1]!, res);
     if (rest === "" && method === "GET") {
       if (this.limited(res, ["get", "get"], teamKey)) return;
       return json(res, 200, { id: team.id, displayName: team.displayName, isArchived: team.archived, webUrl: `https://teams.microsoft.com/l/team/${team.id}` });
     }
     if (rest === "/archive" && method === "POST") {
       if (this.limited(res, ["other", "other"], teamKey)) return;
-      team.archived = true;
       const op: Operation = { id: randomUUID(), teamId: team.id, kind: "archive", startedAt: Date.now() - 1, fail: false };
       this.operations.set(op.id, op);
       return json(res, 202, null, { location: `/teams('${team.id}')/operations('${op.id}')` });
@@ -455,8 +471,11 @@ export class GraphStandIn {
     const resource = channel ? `channel:${channel.id}` : `team:${team.id}`;
     if (rest === "/archive" && method === "POST" && channel) {
       if (this.limited(res, ["other", "other"], teamKey)) return;
-      channel.archived = true;
-      return json(res, 204, null);
+      if (team.archived) return graphError(res, 400, "BadRequest", `Team has to be active, for channel to be archived or unarchived: ${channel.id}`);
+      // Asynchronous, like a team's: 202 + Location of a teamsAsyncOperation; archived once it completes.
+      const op: Operation = { id: randomUUID(), teamId: team.id, kind: "archiveChannel", channelId: channel.id, startedAt: Date.now() - 1, fail: false };
+      this.operations.set(op.id, op);
+      return json(res, 202, null, { location: `/teams/${team.id}/operations/${op.id}`, "content-type": "text/plain", "content-length": "0" });
     }
     if (rest === "/members" && method === "GET") {
       if (this.limited(res, ["get", "get"], teamKey)) return;
