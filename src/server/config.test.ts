@@ -174,6 +174,7 @@ describe("local mode (AUTH_MODE=dev) refuses production settings", () => {
     ["HOST=::", { HOST: "::" }, /^HOST=:: is a production setting/],
     ["HOST on a LAN address", { HOST: "10.1.2.3" }, /^HOST=10\.1\.2\.3 /],
     ["a cloud DATABASE_URL", { DATABASE_URL: "postgres://guildhall@db.postgres.database.azure.com/guildhall" }, /^DATABASE_URL \(a non-loopback host\).*demo data/],
+    ["a cloud DATABASE_MIGRATION_URL", { DATABASE_URL: LOCAL_PG, DATABASE_MIGRATION_URL: "postgres://owner@db.internal/guildhall" }, /^DATABASE_MIGRATION_URL \(a non-loopback host\)/],
     ["a DATABASE_URL whose query names a remote host", { DATABASE_URL: "postgres://u@localhost/g?host=db.internal" }, /^DATABASE_URL /],
     ["BOT_ID", { BOT_ID: BOT }, /^BOT_ID .*unauthenticated bot traffic/],
     ["BOT_PASSWORD", { BOT_PASSWORD: "p" }, /^BOT_PASSWORD /],

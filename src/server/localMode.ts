@@ -9,6 +9,7 @@ export interface LocalModeSettings {
   NODE_ENV: "development" | "test" | "production";
   HOST?: string | undefined;
   DATABASE_URL?: string | undefined;
+  DATABASE_MIGRATION_URL?: string | undefined;
   DATABASE_AUTH: "password" | "managed-identity";
   BOT_ID?: string | undefined;
   BOT_PASSWORD?: string | undefined;
@@ -51,7 +52,10 @@ export function localModeRefusals(e: LocalModeSettings): string[] {
   const why = (setting: string, reason: string) =>
     refused.push(`${setting} is a production setting, refused in local mode (AUTH_MODE=dev) because ${reason}; set NODE_ENV=production for a deployment, or unset it for local use`);
   if (e.HOST !== undefined && !isLoopbackHost(e.HOST)) why(`HOST=${e.HOST}`, "the demo identity picker must not be reachable beyond this machine (use 127.0.0.1)");
-  if (e.DATABASE_URL !== undefined && !databaseHostIsLocal(e.DATABASE_URL)) why("DATABASE_URL (a non-loopback host)", "demo data would be seeded into a real database");
+  for (const key of ["DATABASE_URL", "DATABASE_MIGRATION_URL"] as const) {
+    const url = e[key];
+    if (url !== undefined && !databaseHostIsLocal(url)) why(`${key} (a non-loopback host)`, "demo data would be seeded into a real database");
+  }
   if (e.DATABASE_AUTH === "managed-identity") why("DATABASE_AUTH=managed-identity", "it signs in to a cloud database");
   for (const key of ["BOT_ID", "BOT_PASSWORD", "BOT_TENANT_ID"] as const) {
     if (e[key] !== undefined) why(key, "local mode ignores bot credentials and would accept unauthenticated bot traffic");
