@@ -267,6 +267,29 @@ describe("identical writes at once answer as if once", () => {
   });
 });
 
+describe("proposal decisions at once", () => {
+  it("six simultaneous approvals of one proposal: approved once, its owner told once, the rest a clear 409/403 (5 rounds)", async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const proposed = await api("ann", "POST", "/api/v1/communities", {
+        name: `Decision Race ${randomUUID().slice(0, 8)}`,
+        purpose: "Racing decisions.",
+        termsOfReference: "None.",
+        codeOfPractice: "Be quick.",
+        visibility: "open",
+        scope: "cross_agency",
+        classification: "OFFICIAL",
+      });
+      expect(proposed.status).toBe(201);
+      const id = proposed.body.id as string;
+      const answers = await Promise.all(Array.from({ length: 6 }, () => post("priya", id, "decision", { decision: "approve" })));
+      expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+      for (const refused of answers.filter((a) => a.status !== 200)) expect(["community.already_decided", "community.not_active"]).toContain(refused.body.error.id);
+      expect(await owners(id)).toEqual([pid("ann")]);
+      expect(await countRows("notifications", id, { kind: "communityApproved" })).toBe(1);
+    }
+  });
+});
+
 describe("agency registrations at once", () => {
   const agency = (name: string, domains: string[]) => ({ name, shortName: "RACE", tenantId: AGENCY_TENANT, emailDomains: domains });
 
