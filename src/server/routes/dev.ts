@@ -1,11 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { DEMO_IDENTITIES } from "../../domain/demo.js";
+import { lineText } from "../../domain/text.js";
 import type { DevIssuer } from "../auth/devIdentity.js";
 import { findDemoIdentity } from "../auth/devIdentity.js";
 import { errors } from "../errors.js";
 
-const tokenBody = z.object({ key: z.string().min(1).max(64) }).strict();
+const tokenBody = z.object({ key: lineText({ label: "The identity key", min: 1, max: 64 }) }).strict();
 
 /**
  * Local mode only (never registered when AUTH_MODE=entra, which production forces): the demo identity
