@@ -6,7 +6,7 @@ import pino from "pino";
 import { inject } from "vitest";
 import type { CommandSettings } from "../../src/commands/context.js";
 import { DEMO_IDENTITIES } from "../../src/domain/demo.js";
-import { startJobs, type Jobs } from "../../src/jobs/queue.js";
+import { startJobs, type Jobs, type JobsOptions } from "../../src/jobs/queue.js";
 import { buildApp } from "../../src/server/app.js";
 import { createDevIssuer, type DevIssuer } from "../../src/server/auth/devIdentity.js";
 import { entraKeys, TokenVerifier } from "../../src/server/auth/tokens.js";
@@ -24,12 +24,19 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function createHarness(env: Record<string, string> = {}, options: { tabDir?: string; commands?: Partial<CommandSettings> } = {}): Promise<Harness> {
+/**
+ * Builds the real app on the integration database (PGlite served by store/embeddedServer.ts, or PostgreSQL).
+ * `options.jobs` may run the queue's workers (off by default) and shorten the heartbeat's staleness.
+ */
+export async function createHarness(
+  env: Record<string, string> = {},
+  options: { tabDir?: string; commands?: Partial<CommandSettings>; jobs?: Pick<JobsOptions, "work" | "heartbeatStaleMs"> } = {},
+): Promise<Harness> {
   const url = inject("databaseUrl");
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", ...env });
   const store = connect({ url, ssl: "disable", poolMax: 4 });
   await seedDemoData(store.db);
-  const jobs = await startJobs({ url, ssl: "disable", logger: pino({ level: "silent" }), work: false });
+  const jobs = await startJobs({ url, ssl: "disable", logger: pino({ level: "silent" }), work: false, ...options.jobs });
   const issuer = config.authMode === "dev" ? await createDevIssuer(config.aad.clientId, config.endpoints.login) : undefined;
   const verifier = new TokenVerifier({
     keys: issuer?.keys ?? entraKeys(config.endpoints.login),
