@@ -58,3 +58,14 @@ export function failureFrom(status: number, body: unknown, requestId: string | u
   else message = `Microsoft Teams answered ${status}.`;
   return new GraphFailure(status, code, retryable, message, requestId);
 }
+
+/**
+ * Teams asked (Retry-After) to wait longer than Guildhall waits inside one request. The job is re-queued to
+ * start no sooner than `retryAfterSeconds` (see TeamsFailure.retryAfterSeconds) instead of retrying early.
+ */
+export class RetryLater extends GraphFailure {
+  constructor(status: number, code: string, readonly retryAfterSeconds: number, requestId: string | undefined) {
+    super(status, code, true, `Microsoft Teams is busy and asked Guildhall to wait ${retryAfterSeconds} s; it will try again then.`, requestId);
+    this.name = "RetryLater";
+  }
+}

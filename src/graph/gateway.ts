@@ -4,9 +4,9 @@
  * Implements the workers' TeamsPort.
  */
 import { Client, HTTPMessageHandler, ResponseType, type Context, type Middleware } from "@microsoft/microsoft-graph-client";
-import { failureFrom, GraphFailure } from "./errors.js";
+import { failureFrom, GraphFailure, RetryLater } from "./errors.js";
 import { Pacer, TEAMS_LIMITS, type Rate } from "./pacer.js";
-import { backoffMs, DEFAULT_RETRY, parseRetryAfter, RetryMiddleware, type RetryOptions } from "./retry.js";
+import { backoffMs, DEFAULT_RETRY, NotIdempotent, parseRetryAfter, RetryMiddleware, type RetryOptions } from "./retry.js";
 import type { TokenSource } from "./tokens.js";
 
 export interface GatewayOptions {
@@ -23,6 +23,7 @@ export interface GatewayOptions {
 interface ChannelRef {
   id: string;
   webUrl: string | null;
+  description?: string | null;
 }
 interface Target {
   teamId: string;
@@ -88,6 +89,12 @@ function headerValue(headers: unknown, name: string): string | undefined {
 
 const enc = encodeURIComponent;
 
+/** A Retry-After header in whole seconds (rounded up), if there is one. */
+function retryAfterSeconds(headers: Headers): number | undefined {
+  const ms = parseRetryAfter(headers.get("retry-after"));
+  return ms === undefined ? undefined : Math.ceil(ms / 1000);
+}
+
 /**
  * Adds the bearer token to requests for the configured Graph origin only (never to another host, so a
  * Location header pointing elsewhere cannot leak it). Production config only accepts an https origin.
@@ -132,12 +139,16 @@ export class GraphGateway {
     this.pacer = o.pacer ?? new Pacer();
   }
 
-  /** One request: paced, retried by the middleware, mapped to GraphFailure when it still fails. */
-  private async call<T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, limits: [string, Rate][], body?: unknown): Promise<{ status: number; body: T; headers: Headers }> {
+  /**
+   * One request: paced, retried by the middleware, mapped to GraphFailure when it still fails (RetryLater when
+   * Teams asked for a longer wait than is spent in-process). `once`: a create Graph must not get twice.
+   */
+  private async call<T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, limits: [string, Rate][], body?: unknown, once = false): Promise<{ status: number; body: T; headers: Headers }> {
     const answered = await this.pacer.take(...limits);
     let res: Response;
     try {
       const req = this.client.api(path).responseType(ResponseType.RAW);
+      if (once) req.middlewareOptions([new NotIdempotent()]);
       res = (method === "GET" ? await req.get() : method === "POST" ? await req.post(body ?? {}) : method === "PATCH" ? await req.patch(body ?? {}) : await req.delete()) as Response;
     } catch (err) {
       if (err instanceof GraphFailure) throw err;
@@ -154,7 +165,12 @@ export class GraphGateway {
         parsed = null;
       }
     }
-    if (res.status >= 400) throw failureFrom(res.status, parsed, res.headers.get("request-id") ?? undefined);
+    if (res.status >= 400) {
+      const wait = res.status === 429 || res.status === 503 ? parseRetryAfter(res.headers.get("retry-after")) : undefined;
+      const failure = failureFrom(res.status, parsed, res.headers.get("request-id") ?? undefined);
+      if (wait !== undefined && wait > this.retry.maxWaitMs) throw new RetryLater(res.status, failure.code, Math.ceil(wait / 1000), failure.requestId);
+      throw failure;
+    }
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
 
@@ -164,9 +180,16 @@ export class GraphGateway {
 
   async findChannelByName(teamId: string, displayName: string): Promise<ChannelRef | undefined> {
     const filter = `displayName eq '${displayName.replace(/'/g, "''")}'`;
-    const r = await this.call<{ value: { id: string; displayName: string; webUrl?: string }[] }>("GET", `/teams/${enc(teamId)}/channels?$filter=${enc(filter)}`, [["get", TEAMS_LIMITS.get], this.team(teamId)]);
+    const r = await this.call<{ value: { id: string; displayName: string; webUrl?: string; description?: string | null }[] }>("GET", `/teams/${enc(teamId)}/channels?$filter=${enc(filter)}`, [["get", TEAMS_LIMITS.get], this.team(teamId)]);
     const hit = r.body.value.find((c) => c.displayName.toLowerCase() === displayName.toLowerCase());
-    return hit ? { id: hit.id, webUrl: hit.webUrl ?? null } : undefined;
+    return hit ? { id: hit.id, webUrl: hit.webUrl ?? null, description: hit.description ?? null } : undefined;
+  }
+
+  /** Teams in the tenant with this display name (`GET /teams?$filter=`: id, displayName and description only). */
+  async findTeamsByName(displayName: string): Promise<{ teamId: string; description: string | null }[]> {
+    const filter = `displayName eq '${displayName.replace(/'/g, "''")}'`;
+    const r = await this.call<{ value: { id: string; displayName: string; description?: string | null }[] }>("GET", `/teams?$filter=${enc(filter)}`, [["get", TEAMS_LIMITS.get]]);
+    return r.body.value.filter((t) => t.displayName.toLowerCase() === displayName.toLowerCase()).map((t) => ({ teamId: t.id, description: t.description ?? null }));
   }
 
   async createChannel(teamId: string, input: { displayName: string; description: string; membershipType: "standard" | "private"; ownerObjectIds: string[] }): Promise<ChannelRef> {
@@ -179,11 +202,11 @@ export class GraphGateway {
         roles: ["owner"],
       }));
     }
-    const r = await this.call<{ id: string; webUrl?: string }>("POST", `/teams/${enc(teamId)}/channels`, [["createChannel", TEAMS_LIMITS.createChannel], this.team(teamId)], body);
+    const r = await this.call<{ id: string; webUrl?: string }>("POST", `/teams/${enc(teamId)}/channels`, [["createChannel", TEAMS_LIMITS.createChannel], this.team(teamId)], body, true);
     return { id: r.body.id, webUrl: r.body.webUrl ?? null };
   }
 
-  async startTeamCreation(input: { displayName: string; description: string; ownerObjectId: string }): Promise<{ teamId: string; operationUrl: string }> {
+  async startTeamCreation(input: { displayName: string; description: string; ownerObjectId: string }): Promise<{ teamId: string; operationUrl: string; retryAfterSeconds?: number }> {
     const body = {
       "template@odata.bind": `${this.o.graphRoot}/v1.0/teamsTemplates('standard')`,
       displayName: input.displayName,
@@ -191,18 +214,20 @@ export class GraphGateway {
       visibility: "private",
       members: [{ "@odata.type": "#microsoft.graph.aadUserConversationMember", roles: ["owner"], "user@odata.bind": `${this.o.graphRoot}/v1.0/users('${input.ownerObjectId}')` }],
     };
-    const r = await this.call<null>("POST", "/teams", [["createTeam", TEAMS_LIMITS.createTeam]], body);
+    const r = await this.call<null>("POST", "/teams", [["createTeam", TEAMS_LIMITS.createTeam]], body, true);
     const location = r.headers.get("location");
     const teamId = /teams\('([^']+)'\)/.exec(r.headers.get("content-location") ?? location ?? "")?.[1];
     if (r.status !== 202 || !location || !teamId) throw new GraphFailure(r.status, "unexpectedResponse", true, "Microsoft Teams did not confirm the new team; Guildhall will retry.", undefined);
-    return { teamId, operationUrl: location };
+    const wait = retryAfterSeconds(r.headers);
+    return { teamId, operationUrl: location, ...(wait !== undefined ? { retryAfterSeconds: wait } : {}) };
   }
 
-  async pollOperation(operationUrl: string): Promise<{ status: OpStatus; error?: string }> {
+  async pollOperation(operationUrl: string): Promise<{ status: OpStatus; error?: string; retryAfterSeconds?: number }> {
     const r = await this.call<{ status: string; error?: { message?: string } | null }>("GET", operationUrl, [["get", TEAMS_LIMITS.get]]);
     const s = r.body.status;
     const status: OpStatus = s === "succeeded" || s === "failed" || s === "inProgress" ? s : "notStarted";
-    return r.body.error?.message ? { status, error: r.body.error.message } : { status };
+    const wait = retryAfterSeconds(r.headers);
+    return { status, ...(r.body.error?.message ? { error: r.body.error.message } : {}), ...(wait !== undefined ? { retryAfterSeconds: wait } : {}) };
   }
 
   async getTeamWebUrl(teamId: string): Promise<string | null> {
@@ -320,6 +345,7 @@ export class GraphGateway {
           }
         }
         pending = again;
+        if (pending.length > 0 && waitMs > this.retry.maxWaitMs) throw new RetryLater(429, "TooManyRequests", Math.ceil(waitMs / 1000), undefined);
         if (pending.length > 0) await sleep(waitMs);
       }
     }

@@ -5,6 +5,8 @@
 export interface ChannelRef {
   id: string;
   webUrl: string | null;
+  /** As Teams lists it (provisioning marks its channels here, to know them again). */
+  description?: string | null;
 }
 
 export interface MemberTarget {
@@ -35,8 +37,10 @@ export interface DirectoryUser {
 export interface TeamsPort {
   findChannelByName(teamId: string, displayName: string): Promise<ChannelRef | undefined>;
   createChannel(teamId: string, input: { displayName: string; description: string; membershipType: "standard" | "private"; ownerObjectIds: string[] }): Promise<ChannelRef>;
-  /** POST /teams (asynchronous): returns the new team's id and the operation to poll. */
-  startTeamCreation(input: { displayName: string; description: string; ownerObjectId: string }): Promise<{ teamId: string; operationUrl: string }>;
+  /** POST /teams (asynchronous): returns the new team's id, the operation to poll and when to poll it first. */
+  startTeamCreation(input: { displayName: string; description: string; ownerObjectId: string }): Promise<{ teamId: string; operationUrl: string; retryAfterSeconds?: number }>;
+  /** Teams with this display name (to find one whose creation answered with an error after all). */
+  findTeamsByName(displayName: string): Promise<{ teamId: string; description: string | null }[]>;
   /** `retryAfterSeconds`: when Teams asked (Retry-After) to be polled again no sooner. */
   pollOperation(operationUrl: string): Promise<{ status: OperationStatus; error?: string; retryAfterSeconds?: number }>;
   getTeamWebUrl(teamId: string): Promise<string | null>;
@@ -69,13 +73,16 @@ export interface TeamsFailure {
    * grant it; every such call fails), or Guildhall's Teams app is not installed for the person (one person only).
    */
   refusal?: "permission" | "appNotInstalled";
+  /** Teams asked to be left alone this long (a long Retry-After): re-queue the job to start no sooner. */
+  retryAfterSeconds?: number;
 }
 
 export function asTeamsFailure(err: unknown): TeamsFailure {
   if (typeof err === "object" && err !== null && "userMessage" in err && "retryable" in err) {
-    const e = err as { userMessage: unknown; retryable: unknown; refusal?: unknown };
+    const e = err as { userMessage: unknown; retryable: unknown; refusal?: unknown; retryAfterSeconds?: unknown };
     const refusal = e.refusal === "permission" || e.refusal === "appNotInstalled" ? e.refusal : undefined;
-    return { retryable: e.retryable === true, userMessage: String(e.userMessage), ...(refusal ? { refusal } : {}) };
+    const later = typeof e.retryAfterSeconds === "number" && e.retryAfterSeconds > 0 ? e.retryAfterSeconds : undefined;
+    return { retryable: e.retryable === true, userMessage: String(e.userMessage), ...(refusal ? { refusal } : {}), ...(later !== undefined ? { retryAfterSeconds: later } : {}) };
   }
   return { retryable: true, userMessage: "Guildhall could not reach Microsoft Teams; it will try again." };
 }

@@ -1,7 +1,10 @@
 /**
  * Provisioning a community's Teams presence. Every step records its intent before calling Teams and
  * its result after, and looks for what an earlier, interrupted run may already have created, so a job
- * that crashes halfway and runs again never creates a second channel or team.
+ * that crashes halfway and runs again never creates a second channel or team. Creates are never re-sent
+ * blindly: when Teams' answer is lost (504, timeout) the team or channel is looked for first, known by the
+ * marker Guildhall puts in its description. A channel name already used in the host team (names are unique
+ * there, not across Guildhall's hidden communities) gets a numbered suffix, without telling the proposer.
  */
 import { sql, type Kysely } from "kysely";
 import { appendAudit } from "../store/audit.js";
@@ -15,6 +18,11 @@ export interface ProvisionDeps {
   hostTeamId: string;
   /** Tenant whose people can be added directly (the host tenant). */
   hostTenantId: string;
+  /**
+   * How long a POST /teams whose answer was lost stays unconfirmed before it is sent again, in ms: a new team
+   * can take minutes to appear in GET /teams. Default 10 minutes. (Channels are listed at once: no wait.)
+   */
+  unconfirmedTeamMs?: number;
 }
 
 export type ProvisionOutcome = "linked" | "waiting_for_team" | "failed" | "skipped";
@@ -40,13 +48,14 @@ async function ownerObjectIds(deps: ProvisionDeps, communityId: string): Promise
     .where("m.community_id", "=", communityId)
     .where("m.role", "=", "owner")
     .where("p.tenant_id", "=", deps.hostTenantId)
+    .orderBy("m.joined_at")
     .execute();
   return rows.map((r) => r.object_id);
 }
 
 /**
  * Run (or resume) provisioning for one community. Returns "waiting_for_team" when a team is still being
- * created, so the caller re-queues it no sooner than the documented 30 s polling interval.
+ * created: the caller re-queues it after {@link nextPollSeconds} (Teams' Retry-After, else the documented 30 s).
  */
 export async function provisionCommunity(deps: ProvisionDeps, communityId: string): Promise<ProvisionOutcome> {
   const community = await deps.db.selectFrom("communities").selectAll().where("id", "=", communityId).executeTakeFirst();
@@ -80,57 +89,183 @@ export async function provisionCommunity(deps: ProvisionDeps, communityId: strin
   }
 }
 
+/** Documented: poll a teamsAsyncOperation no more often than every 30 s, unless Teams' Retry-After says later. */
+export const DEFAULT_POLL_SECONDS = 30;
+/** Teams' limit on a channel's display name, in characters. */
+export const CHANNEL_NAME_MAX = 50;
+const NAME_ATTEMPTS = 20;
+
+/** What Guildhall writes into the description of a team or channel it creates, to know it again. */
+export const provisioningMarker = (communityId: string) => `Guildhall community ${communityId}`;
+
+function describe(purpose: string, marker: string): string {
+  return `${purpose.slice(0, 1024 - marker.length - 2)}\n\n${marker}`;
+}
+
+/** The n-th name to try for a community's channel: its name, then "name (2)", "name (3)"… within 50 characters. */
+export function channelName(name: string, n: number): string {
+  const chars = [...name.trim()];
+  if (n <= 1) return chars.slice(0, CHANNEL_NAME_MAX).join("").trimEnd();
+  const suffix = ` (${n})`;
+  return chars.slice(0, CHANNEL_NAME_MAX - suffix.length).join("").trimEnd() + suffix;
+}
+
+const retryable = (message: string) => Object.assign(new Error(message), { retryable: true, userMessage: message });
+const permanent = (message: string) => Object.assign(new Error(message), { retryable: false, userMessage: message });
+const statusOf = (err: unknown) => (typeof err === "object" && err !== null && typeof (err as { status?: unknown }).status === "number" ? (err as { status: number }).status : undefined);
+/** Teams may or may not have done it: no answer, or a 5xx after the request reached it. */
+const outcomeUnknown = (err: unknown) => statusOf(err) === undefined || statusOf(err) === 0 || (statusOf(err) ?? 0) >= 500;
+/** Graph's answer to a channel name in use (400 NameAlreadyExists / "Channel name already existed"), including by a deleted channel. */
+const nameTaken = (err: unknown) => statusOf(err) === 400 && /NameAlreadyExists|already exist/i.test(`${String((err as { code?: unknown }).code)} ${String((err as { userMessage?: unknown }).userMessage)}`);
+
+interface Intent {
+  displayName?: string;
+  attempt?: number;
+  sentAt?: string;
+}
+
+async function intentOf(db: Kysely<Database>, communityId: string, step: string): Promise<Intent> {
+  const row = await db.selectFrom("provisioning_steps").select("result").where("community_id", "=", communityId).where("step", "=", step).executeTakeFirst();
+  const intent = row?.result?.["intent"];
+  return typeof intent === "object" && intent !== null ? (intent as Intent) : {};
+}
+
+/** A team create sent less than `unconfirmedTeamMs` ago, with no answer, that Teams does not list yet: look again later. */
+function stillUnconfirmed(deps: ProvisionDeps, intent: Intent): boolean {
+  return intent.sentAt !== undefined && Date.now() - Date.parse(intent.sentAt) < (deps.unconfirmedTeamMs ?? 600_000);
+}
+
+/** Channel members must be members of the team: add the owners to the host team first. */
+async function ensureInHostTeam(deps: ProvisionDeps, objectIds: string[]): Promise<void> {
+  const members = new Set((await deps.teams.listMembers({ teamId: deps.hostTeamId })).map((m) => m.objectId));
+  const missing = objectIds.filter((id) => !members.has(id.toLowerCase()));
+  if (missing.length === 0) return;
+  const refused = await deps.teams.addTeamMembers(deps.hostTeamId, missing);
+  if (refused.length > 0) throw permanent(`Microsoft Teams could not add the channel's owner to the host team (${refused[0]?.error ?? "refused"}); channel members must be members of the team.`);
+}
+
 async function provisionChannel(deps: ProvisionDeps, c: Community, link: TeamsLink): Promise<void> {
-  if (!link.channel_id) {
-    await setStep(deps.db, c.id, "create_channel", "running", null, { intent: { teamId: deps.hostTeamId, displayName: c.display_name } });
-    const existing = await deps.teams.findChannelByName(deps.hostTeamId, c.display_name);
-    const membershipType = c.teams_presence === "private_channel" ? "private" : "standard";
-    const owners = membershipType === "private" ? await ownerObjectIds(deps, c.id) : [];
-    if (membershipType === "private" && owners.length === 0) {
-      throw Object.assign(new Error("no owner in host tenant"), { retryable: false, userMessage: "A private channel needs an owner from the host tenant; add one as an owner and retry." });
-    }
-    const channel = existing ?? (await deps.teams.createChannel(deps.hostTeamId, { displayName: c.display_name, description: c.purpose.slice(0, 1024), membershipType, ownerObjectIds: owners.slice(0, 1) }));
-    await updateLink(deps.db, c.id, { team_id: deps.hostTeamId, channel_id: channel.id, web_url: channel.webUrl });
-    await setStep(deps.db, c.id, "create_channel", "done", existing ? "Found the channel an earlier attempt created" : null, { channelId: channel.id });
-  } else {
+  if (link.channel_id) {
     await setStep(deps.db, c.id, "create_channel", "done", null);
+  } else {
+    const membershipType = c.teams_presence === "private_channel" ? "private" : "standard";
+    const owners = membershipType === "private" ? (await ownerObjectIds(deps, c.id)).slice(0, 1) : [];
+    if (membershipType === "private" && owners.length === 0) throw permanent("A private channel needs an owner from the host tenant; add one as an owner and retry.");
+    const marker = provisioningMarker(c.id);
+    const prior = await intentOf(deps.db, c.id, "create_channel");
+    await setStep(deps.db, c.id, "create_channel", "running", null, { intent: { ...prior, teamId: deps.hostTeamId } });
+    if (owners.length > 0) await ensureInHostTeam(deps, owners);
+    const done = async (channel: { id: string; webUrl: string | null }, detail: string | null) => {
+      await updateLink(deps.db, c.id, { team_id: deps.hostTeamId, channel_id: channel.id, web_url: channel.webUrl });
+      await setStep(deps.db, c.id, "create_channel", "done", detail, { channelId: channel.id });
+    };
+    let created = false;
+    for (let attempt = prior.attempt ?? 1; attempt <= NAME_ATTEMPTS && !created; attempt++) {
+      const name = channelName(c.display_name, attempt);
+      const found = await deps.teams.findChannelByName(deps.hostTeamId, name);
+      if (found?.description?.includes(marker)) {
+        await done(found, "Found the channel an earlier attempt created");
+        created = true;
+        break;
+      }
+      if (found) continue; // another community's channel (or one made in Teams) has this name
+      await setStep(deps.db, c.id, "create_channel", "running", null, { intent: { teamId: deps.hostTeamId, displayName: name, attempt, sentAt: new Date().toISOString() } });
+      try {
+        const channel = await deps.teams.createChannel(deps.hostTeamId, { displayName: name, description: describe(c.purpose, marker), membershipType, ownerObjectIds: owners });
+        // A suffixed name is not explained here: owners would learn that a (possibly hidden) community's channel exists.
+        await done(channel, null);
+        created = true;
+      } catch (err) {
+        if (nameTaken(err)) continue; // used by a channel Teams does not list (a deleted channel keeps its name)
+        if (!outcomeUnknown(err)) throw err;
+        const made = await deps.teams.findChannelByName(deps.hostTeamId, name);
+        if (!made?.description?.includes(marker)) throw err;
+        await done(made, "Found the channel Teams created although its answer was lost");
+        created = true;
+      }
+    }
+    if (!created) throw permanent("Guildhall could not find a free channel name in the host team; rename the community or tidy the host team's channels, then retry.");
   }
   if (c.teams_presence === "private_channel") await setStep(deps.db, c.id, "add_owners", "done", null);
+}
+
+async function findOurTeam(deps: ProvisionDeps, c: Community): Promise<string | undefined> {
+  const marker = provisioningMarker(c.id);
+  return (await deps.teams.findTeamsByName(c.display_name)).find((t) => t.description?.includes(marker))?.teamId;
+}
+
+async function pollAfter(db: Kysely<Database>, communityId: string, seconds: number | undefined): Promise<void> {
+  const at = new Date(Date.now() + (seconds ?? DEFAULT_POLL_SECONDS) * 1000).toISOString();
+  await setStep(db, communityId, "wait_for_team", "running", "Microsoft Teams is creating the team", { pollAfter: at });
+}
+
+async function msUntilPoll(db: Kysely<Database>, communityId: string): Promise<number | undefined> {
+  const row = await db.selectFrom("provisioning_steps").select("result").where("community_id", "=", communityId).where("step", "=", "wait_for_team").executeTakeFirst();
+  const at = typeof row?.result?.["pollAfter"] === "string" ? Date.parse(row.result["pollAfter"]) : Number.NaN;
+  return Number.isNaN(at) ? undefined : at - Date.now();
+}
+
+/** Seconds until a team being created may be polled again (Teams' Retry-After, else the documented 30 s). */
+export async function nextPollSeconds(db: Kysely<Database>, communityId: string): Promise<number> {
+  const ms = await msUntilPoll(db, communityId);
+  return ms === undefined ? DEFAULT_POLL_SECONDS : Math.max(1, Math.ceil(ms / 1000));
 }
 
 async function provisionTeam(deps: ProvisionDeps, c: Community, link: TeamsLink): Promise<ProvisionOutcome> {
   let teamId = link.team_id;
   let operation = link.operation_location;
   if (!teamId) {
-    const owners = await ownerObjectIds(deps, c.id);
-    const owner = owners[0];
-    if (!owner) throw Object.assign(new Error("no owner"), { retryable: false, userMessage: "A new team needs an owner from the host tenant; add one as an owner and retry." });
-    await setStep(deps.db, c.id, "create_team", "running", null, { intent: { displayName: c.display_name, owner } });
-    const started = await deps.teams.startTeamCreation({ displayName: c.display_name, description: c.purpose.slice(0, 1024), ownerObjectId: owner });
-    teamId = started.teamId;
-    operation = started.operationUrl;
-    // Record at once: a crash after this point resumes polling instead of creating a second team.
-    await updateLink(deps.db, c.id, { team_id: teamId, operation_location: operation });
-    await setStep(deps.db, c.id, "create_team", "done", null, { teamId });
+    const owner = (await ownerObjectIds(deps, c.id))[0];
+    if (!owner) throw permanent("A new team needs an owner from the host tenant; add one as an owner and retry.");
+    const prior = await intentOf(deps.db, c.id, "create_team");
+    // An earlier POST /teams whose answer was lost may have made the team: look before sending it again.
+    const earlier = prior.sentAt ? await findOurTeam(deps, c) : undefined;
+    if (earlier) {
+      await updateLink(deps.db, c.id, { team_id: earlier, operation_location: null });
+      await setStep(deps.db, c.id, "create_team", "done", "Found the team an earlier attempt created", { teamId: earlier });
+      teamId = earlier;
+      operation = null;
+    } else {
+      if (stillUnconfirmed(deps, prior)) throw retryable("Microsoft Teams has not confirmed the new team yet; Guildhall will look for it again.");
+      await setStep(deps.db, c.id, "create_team", "running", null, { intent: { displayName: c.display_name, owner, sentAt: new Date().toISOString() } });
+      let started: Awaited<ReturnType<TeamsPort["startTeamCreation"]>>;
+      try {
+        started = await deps.teams.startTeamCreation({ displayName: c.display_name, description: describe(c.purpose, provisioningMarker(c.id)), ownerObjectId: owner });
+      } catch (err) {
+        if (outcomeUnknown(err)) throw retryable("Microsoft Teams did not confirm the new team; Guildhall will look for it before asking again.");
+        // A definite refusal: nothing was made, so nothing to wait for.
+        await setStep(deps.db, c.id, "create_team", "running", null, { intent: { displayName: c.display_name, owner } });
+        throw err;
+      }
+      // Record at once: a crash after this point resumes polling instead of creating a second team.
+      await updateLink(deps.db, c.id, { team_id: started.teamId, operation_location: started.operationUrl });
+      await setStep(deps.db, c.id, "create_team", "done", null, { teamId: started.teamId });
+      // The first poll comes no sooner than Teams' Retry-After (else the documented 30 s).
+      await pollAfter(deps.db, c.id, started.retryAfterSeconds);
+      return "waiting_for_team";
+    }
   }
   if (operation) {
-    await setStep(deps.db, c.id, "wait_for_team", "running", "Microsoft Teams is creating the team");
+    if (((await msUntilPoll(deps.db, c.id)) ?? 0) > 0) return "waiting_for_team";
     const status = await deps.teams.pollOperation(operation);
     if (status.status === "failed") {
       await updateLink(deps.db, c.id, { team_id: null, operation_location: null });
-      throw Object.assign(new Error("team creation failed"), { retryable: false, userMessage: `Microsoft Teams could not create the team${status.error ? `: ${status.error}` : ""}. Retry to try again.` });
+      throw permanent(`Microsoft Teams could not create the team${status.error ? `: ${status.error}` : ""}. Retry to try again.`);
     }
-    if (status.status !== "succeeded") return "waiting_for_team";
-    let webUrl: string | null;
-    try {
-      webUrl = await deps.teams.getTeamWebUrl(teamId);
-    } catch (err) {
-      // A just-created team can answer 404 for a while (directory replication): look again later.
-      if ((err as { status?: unknown }).status === 404) return "waiting_for_team";
-      throw err;
+    if (status.status !== "succeeded") {
+      await pollAfter(deps.db, c.id, status.retryAfterSeconds);
+      return "waiting_for_team";
     }
-    await updateLink(deps.db, c.id, { operation_location: null, web_url: webUrl });
   }
+  let webUrl: string | null;
+  try {
+    webUrl = await deps.teams.getTeamWebUrl(teamId);
+  } catch (err) {
+    // A just-created team can answer 404 for a while (directory replication): look again later.
+    if (statusOf(err) === 404) return "waiting_for_team";
+    throw err;
+  }
+  await updateLink(deps.db, c.id, { operation_location: null, web_url: webUrl });
   await setStep(deps.db, c.id, "wait_for_team", "done", null);
   await setStep(deps.db, c.id, "add_owners", "done", null);
   return "linked";

@@ -10,8 +10,8 @@ import type { Database } from "../store/schema.js";
 import { abandonArchive, archiveInTeams } from "./archiveTeams.js";
 import { deliverNotices } from "./deliverNotices.js";
 import { flagInactiveCommunities, LIFECYCLE_QUEUE } from "./lifecycle.js";
-import type { TeamsPort } from "./ports.js";
-import { abandonProvisioning, provisionCommunity } from "./provision.js";
+import { asTeamsFailure, type TeamsPort } from "./ports.js";
+import { abandonProvisioning, nextPollSeconds, provisionCommunity } from "./provision.js";
 import { QUEUES, type Jobs } from "./queue.js";
 import { reverifyMembers, REVERIFY_QUEUE } from "./reverify.js";
 import { syncMembers } from "./syncMembers.js";
@@ -54,9 +54,15 @@ export async function registerWorkers(deps: WorkerDeps): Promise<StopWorkers> {
 
   await boss.work<{ communityId: string }>(QUEUES.provision, { batchSize: 1 }, async ([job]: CommunityJob[]) => {
     if (!job) return;
-    const outcome = await provisionCommunity(provisionDeps, job.data.communityId);
-    // Team creation is asynchronous: poll again no sooner than the documented 30 seconds.
-    if (outcome === "waiting_for_team") await boss.send(QUEUES.provision, job.data, { startAfter: 30, singletonKey: `${job.data.communityId}:poll` });
+    const outcome = await provisionCommunity(provisionDeps, job.data.communityId).catch(async (err: unknown) => {
+      // Teams asked for a longer wait (Retry-After) than is spent in-process: start again no sooner.
+      const later = asTeamsFailure(err).retryAfterSeconds;
+      if (later === undefined) throw err;
+      await boss.send(QUEUES.provision, job.data, { startAfter: later, singletonKey: `${job.data.communityId}:later` });
+      return "requeued" as const;
+    });
+    // Team creation is asynchronous: poll no sooner than Teams' Retry-After (else the documented 30 s).
+    if (outcome === "waiting_for_team") await boss.send(QUEUES.provision, job.data, { startAfter: await nextPollSeconds(deps.db, job.data.communityId), singletonKey: `${job.data.communityId}:poll` });
   });
 
   // Out of retries: say so on the community page instead of showing "in progress" for ever.

@@ -1,7 +1,7 @@
 /** The Graph gateway against the Graph stand-in: shapes, retries, throttling, async operations. */
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { GraphFailure } from "../../src/graph/errors.js";
+import { GraphFailure, RetryLater } from "../../src/graph/errors.js";
 import type { GraphGateway } from "../../src/graph/gateway.js";
 import { gatewayFor } from "../support/graph-standin/gateway.js";
 import { GraphStandIn } from "../support/graph-standin/server.js";
@@ -45,13 +45,47 @@ describe("Graph gateway", () => {
     expect(channelPosts().map((c) => c.status)).toEqual([429, 201]);
   });
 
-  it("backs off on a 429 without Retry-After, on 503, and after a timeout", async () => {
-    g.inject(/^POST \/teams\/.*\/channels$/, { status: 429 }, { status: 503 }, { hangMs: 1500 });
+  it("backs off on a 429 without Retry-After, on 503, and after a timeout (a read, which is safe to repeat)", async () => {
+    g.inject(/^GET \/teams\/[^/]+\/channels$/, { status: 429 }, { status: 503 }, { hangMs: 1500 });
     const fast = gatewayFor(g, { timeScale: 0.01, timeoutMs: 400, baseDelayMs: 20 });
-    const ch = await fast.createChannel(teamId, { displayName: "Resilient", description: "", membershipType: "standard", ownerObjectIds: [] });
-    expect(ch.id).toBeTruthy();
-    expect(channelPosts().length).toBe(4);
+    expect(await fast.findChannelByName(teamId, "Nothing")).toBeUndefined();
+    expect(g.calls.filter((c) => c.method === "GET" && c.path.endsWith("/channels")).length).toBe(4);
+  });
+
+  it("never re-sends a create after a 5xx or a timeout (Teams may have done it); re-sends it only after a 429", async () => {
+    const fast = gatewayFor(g, { timeScale: 0.01, timeoutMs: 400, baseDelayMs: 20 });
+    const create = (displayName: string) => fast.createChannel(teamId, { displayName, description: "", membershipType: "standard", ownerObjectIds: [] });
+    for (const fault of [{ status: 503 }, { status: 504 }, { status: 504, afterSuccess: true }, { status: 502 }, { hangMs: 1500 }]) {
+      const before = channelPosts().length;
+      g.inject(/^POST \/teams\/.*\/channels$/, fault);
+      await expect(create(`Once ${randomUUID().slice(0, 6)}`)).rejects.toMatchObject({ retryable: true });
+      expect(channelPosts().length - before, JSON.stringify(fault)).toBe(1);
+    }
+    // The 504 after success did make its channel: exactly one.
     expect(g.channelCount(teamId)).toBe(1);
+    g.inject(/^POST \/teams\/.*\/channels$/, { status: 429 });
+    await create("After a 429");
+    expect(channelPosts().slice(-2).map((c) => c.status)).toEqual([429, 201]);
+    g.inject(/^POST \/teams$/, { status: 504, afterSuccess: true });
+    await expect(fast.startTeamCreation({ displayName: "Once", description: "", ownerObjectId: owner })).rejects.toMatchObject({ status: 504 });
+    expect(g.calls.filter((c) => c.method === "POST" && c.path === "/teams")).toHaveLength(1);
+  });
+
+  it("honours a Retry-After beyond the backoff cap, and hands a longer one than it waits in-process back to the job", async () => {
+    const capped = gatewayFor(g, { timeScale: 0.01, maxDelayMs: 100 });
+    g.inject(/^GET \/users\//, { status: 429, retryAfter: 1 });
+    const t0 = Date.now();
+    expect((await capped.getUser("t", owner))?.objectId).toBe(owner);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(1000);
+    g.inject(/^GET \/users\//, { status: 429, retryAfter: 120 });
+    const calls = g.calls.length;
+    const err = await capped.getUser("t", owner).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RetryLater);
+    expect(err).toMatchObject({ retryAfterSeconds: 120, retryable: true });
+    expect(g.calls.length - calls).toBe(1);
+    // The same for a batch item answered 429 with a long Retry-After.
+    g.inject(/^GET \/users\//, { status: 429, retryAfter: 90 });
+    await expect(capped.getUsers("t", [owner])).rejects.toMatchObject({ retryAfterSeconds: 90 });
   });
 
   it("does not retry a permanent 403 and explains it", async () => {
@@ -77,6 +111,9 @@ describe("Graph gateway", () => {
       const sgw = gatewayFor(slow);
       const started = await sgw.startTeamCreation({ displayName: "Big CoP", description: "", ownerObjectId: owner });
       expect(started.operationUrl).toBe(`/teams('${started.teamId}')/operations('${started.operationUrl.split("'")[3]}')`);
+      // The 202 carries Retry-After (the documented 30 s unless the stand-in is told otherwise), and so does an unfinished operation.
+      expect(started.retryAfterSeconds).toBe(30);
+      expect((await sgw.pollOperation(started.operationUrl)).retryAfterSeconds).toBe(30);
       expect((await sgw.pollOperation(started.operationUrl)).status).not.toBe("succeeded");
       await expect(sgw.getTeamWebUrl(started.teamId)).rejects.toMatchObject({ status: 404 });
       await new Promise((r) => setTimeout(r, 600));
@@ -141,7 +178,7 @@ describe("Graph gateway", () => {
     for (const u of newcomers) g.addUser({ id: u, userPrincipalName: `${u.slice(0, 6)}@finance.gov.au` });
     const stranger = randomUUID();
     const refused = await gw.addTeamMembers(teamId, [...newcomers, stranger]);
-    expect(refused).toEqual([{ objectId: stranger, error: "NotFound" }]);
+    expect(refused).toEqual([{ objectId: stranger, error: "NotFound", code: "NotFound" }]);
     expect(g.calls.filter((c) => c.path === `/teams/${teamId}/members/add`).map((c) => c.status)).toEqual([207]);
     const inTeam = new Set((await gw.listMembers({ teamId })).map((m) => m.objectId));
     expect(newcomers.every((u) => inTeam.has(u))).toBe(true);

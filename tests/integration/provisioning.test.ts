@@ -6,12 +6,13 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_IDENTITIES } from "../../src/domain/demo.js";
 import type { GraphGateway } from "../../src/graph/gateway.js";
-import { abandonProvisioning, GAVE_UP_MESSAGE, provisionCommunity, type ProvisionDeps } from "../../src/jobs/provision.js";
+import { abandonProvisioning, GAVE_UP_MESSAGE, nextPollSeconds, provisionCommunity, provisioningMarker, type ProvisionDeps } from "../../src/jobs/provision.js";
 import { ReverificationHalted, reverifyMembers } from "../../src/jobs/reverify.js";
 import { syncMembers } from "../../src/jobs/syncMembers.js";
+import { asTeamsFailure } from "../../src/jobs/ports.js";
 import { deliverNotices, noticeLinker } from "../../src/jobs/deliverNotices.js";
 import { gatewayFor } from "../support/graph-standin/gateway.js";
-import { manifestApplicationPermissions } from "../support/graph-standin/permissions.js";
+import { manifestApplicationPermissions, permissionRule } from "../support/graph-standin/permissions.js";
 import { GraphStandIn } from "../support/graph-standin/server.js";
 import { createHarness, type Harness } from "../support/harness.js";
 
@@ -27,7 +28,7 @@ const oid = (key: string) => DEMO_IDENTITIES.find((d) => d.key === key)!.objectI
 beforeAll(async () => {
   h = await createHarness({}, { commands: { graphConnected: true } });
   for (const d of DEMO_IDENTITIES) tokens.set(d.key, await h.tokenFor(d.key));
-  g = new GraphStandIn({ timeScale: 0.01, teamCreationMs: 200, replicationDelayMs: 100 });
+  g = new GraphStandIn({ timeScale: 0.01, teamCreationMs: 200, replicationDelayMs: 100, asyncRetryAfterSeconds: 1 });
   await g.start();
   for (const d of DEMO_IDENTITIES) g.addUser({ id: d.objectId, userPrincipalName: d.email, companyName: "Department of Finance" });
   hostTeamId = g.addTeam("Guildhall communities", [oid("tom")], [oid("priya")]);
@@ -97,7 +98,8 @@ describe("provisioning", () => {
 
   it("a job that died after Teams created the channel resumes without a duplicate", async () => {
     const c = await approved("tom");
-    await gw.createChannel(hostTeamId, { displayName: c.name, description: "", membershipType: "private", ownerObjectIds: [oid("tom")] });
+    // What the first attempt sent: the channel carries Guildhall's marker for this community.
+    await gw.createChannel(hostTeamId, { displayName: c.name, description: `A community.\n\n${provisioningMarker(c.id)}`, membershipType: "private", ownerObjectIds: [oid("tom")] });
     await h.store.db.updateTable("provisioning_steps").set({ status: "running" }).where("community_id", "=", c.id).where("step", "=", "create_channel").execute();
     const before = g.channelCount(hostTeamId);
     expect(await provisionCommunity(deps, c.id)).toBe("linked");
@@ -106,11 +108,13 @@ describe("provisioning", () => {
     expect(step.detail).toMatch(/earlier attempt/);
   });
 
-  it("needs the channel-read permission the manifest declares: without it Teams refuses the first step (403), named as a permission problem", async () => {
+  it("needs a channel-read permission, which the manifest declares: without one Teams refuses the first step (403), named as a permission problem", async () => {
     const c = await approved("tom");
     const granted = manifestApplicationPermissions();
-    expect(granted).toContain("Channel.ReadBasic.All");
-    const withoutRead = { ...deps, teams: gatewayFor(g, { timeScale: 0.01, baseDelayMs: 20, roles: granted.filter((p) => p !== "Channel.ReadBasic.All") }) };
+    // Any one of the documented channel-list permissions will do; the manifest must declare one.
+    const channelRead = permissionRule("GET", `/teams/${hostTeamId}/channels`)!.application;
+    expect(granted.filter((p) => channelRead.includes(p))).not.toEqual([]);
+    const withoutRead = { ...deps, teams: gatewayFor(g, { timeScale: 0.01, baseDelayMs: 20, roles: granted.filter((p) => !channelRead.includes(p)) }) };
     expect(await provisionCommunity(withoutRead, c.id)).toBe("failed");
     const refused = g.calls.filter((x) => x.status === 403 && x.method === "GET" && x.path === `/teams/${hostTeamId}/channels`);
     expect(refused).toHaveLength(1);
@@ -140,7 +144,8 @@ describe("provisioning", () => {
 
   it("transient failures beyond the retry budget leave the job retryable, then it completes", async () => {
     const c = await approved("tom");
-    g.inject(/^POST \/teams\/.*\/channels$/, ...Array.from({ length: 6 }, () => ({ status: 503 })));
+    // A create is not re-sent in-process after a 503 (Teams may have done it): the job looks, then tries again.
+    g.inject(/^POST \/teams\/.*\/channels$/, { status: 503 });
     await expect(provisionCommunity(deps, c.id)).rejects.toMatchObject({ retryable: true });
     const link = await h.store.db.selectFrom("teams_links").selectAll().where("community_id", "=", c.id).executeTakeFirstOrThrow();
     expect(link.state).toBe("provisioning");
@@ -151,7 +156,8 @@ describe("provisioning", () => {
 
   it("when the job runs out of retries the set-up shows as failed with the last reason, and a retry still works", async () => {
     const c = await approved("tom");
-    g.inject(/^POST \/teams\/.*\/channels$/, ...Array.from({ length: 6 }, () => ({ status: 503 })));
+    // A create is not re-sent in-process after a 503 (Teams may have done it): the job looks, then tries again.
+    g.inject(/^POST \/teams\/.*\/channels$/, { status: 503 });
     await expect(provisionCommunity(deps, c.id)).rejects.toMatchObject({ retryable: true });
     // pg-boss hands the spent job to the dead-letter worker, which calls this.
     expect(await abandonProvisioning(h.store.db, c.id)).toBe(true);
@@ -169,16 +175,130 @@ describe("provisioning", () => {
     expect(await abandonProvisioning(h.store.db, c.id)).toBe(false);
   });
 
-  it("a team-sized community is created asynchronously, polled, and never created twice", async () => {
+  it("a team-sized community is created asynchronously, polled no sooner than Teams' Retry-After, and never created twice", async () => {
     const c = await approved("tom", { teamsPresence: "team" });
     const teamsBefore = g.teams.size;
+    const polls = () => g.calls.filter((x) => x.method === "GET" && /\/operations/.test(x.path));
+    const pollsBefore = polls().length;
+    const teamPosts = () => g.calls.filter((x) => x.method === "POST" && x.path === "/teams").length;
+    const postsBefore = teamPosts();
     expect(await provisionCommunity(deps, c.id)).toBe("waiting_for_team");
+    const created = g.calls.filter((x) => x.method === "POST" && x.path === "/teams").at(-1)!;
+    // The 202 said Retry-After: 1: the job is re-queued for then, and nothing polls before.
+    expect(await nextPollSeconds(h.store.db, c.id)).toBe(1);
     expect(await provisionCommunity(deps, c.id)).toBe("waiting_for_team");
+    expect(polls().length).toBe(pollsBefore);
     expect(g.teams.size).toBe(teamsBefore + 1);
-    await new Promise((r) => setTimeout(r, 400));
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await provisionCommunity(deps, c.id)).toBe("linked");
+    const firstPoll = polls()[pollsBefore]!;
+    expect(firstPoll.at - created.at).toBeGreaterThanOrEqual(1000);
+    expect(g.teams.size).toBe(teamsBefore + 1);
+    expect(teamPosts()).toBe(postsBefore + 1);
+    // Without a Retry-After the documented 30 s apply.
+    expect(await nextPollSeconds(h.store.db, randomUUID())).toBe(30);
+  });
+});
+
+describe("provisioning against Teams as a real tenant answers", () => {
+  const channelsNamed = (prefix: string) => g.teams.get(hostTeamId)!.channels.filter((ch) => ch.displayName.startsWith(prefix));
+
+  it("adds a private channel's owner to the host team first (Teams refuses channel members who are not team members)", async () => {
+    const host = g.addTeam("Host without Tom", [oid("priya")], [oid("priya")]);
+    const c = await approved("tom");
+    expect(await provisionCommunity({ ...deps, hostTeamId: host }, c.id)).toBe("linked");
+    const team = g.teams.get(host)!;
+    expect(team.members.map((m) => m.userId)).toContain(oid("tom"));
+    const channel = team.channels.find((ch) => ch.displayName === c.name)!;
+    expect(channel.members.map((m) => [m.userId, m.roles])).toEqual([[oid("tom"), ["owner"]]]);
+    const addToTeam = g.calls.findIndex((x) => x.path === `/teams/${host}/members/add`);
+    const createChannel = g.calls.findIndex((x) => x.method === "POST" && x.path === `/teams/${host}/channels`);
+    expect(addToTeam).toBeGreaterThanOrEqual(0);
+    expect(addToTeam).toBeLessThan(createChannel);
+  });
+
+  it("a channel name already used in the host team gets a suffix within 50 characters, and the proposer is told nothing", async () => {
+    const c = await approved("tom", { name: `Clash ${randomUUID().slice(0, 8)} ${"x".repeat(35)}` });
+    // Another channel (another community's, hidden from Tom, or one made in Teams) has the name already.
+    await gw.createChannel(hostTeamId, { displayName: c.name, description: "someone else's", membershipType: "standard", ownerObjectIds: [] });
+    expect([...c.name].length).toBe(50);
+    expect(await provisionCommunity(deps, c.id)).toBe("linked");
+    const mine = g.teams.get(hostTeamId)!.channels.find((ch) => ch.description.includes(provisioningMarker(c.id)))!;
+    expect(mine.displayName).toBe(`${c.name.slice(0, 46).trimEnd()} (2)`);
+    expect([...mine.displayName].length).toBeLessThanOrEqual(50);
+    const view = await api("tom", "GET", `/api/v1/communities/${c.id}`);
+    expect(view.body.name).toBe(c.name);
+    expect(JSON.stringify(view.body.provisioning)).not.toMatch(/already|exist|\(2\)/i);
+    // A second run changes nothing.
+    expect(await provisionCommunity(deps, c.id)).toBe("linked");
+    expect(channelsNamed(c.name.slice(0, 20))).toHaveLength(2);
+  });
+
+  it("a name Teams keeps for a deleted channel (refused, though no list shows it) moves on to the next suffix", async () => {
+    const c = await approved("tom");
+    g.reserveChannelName(hostTeamId, c.name);
+    expect(await provisionCommunity(deps, c.id)).toBe("linked");
+    expect(channelsNamed(c.name).map((ch) => ch.displayName)).toEqual([`${c.name} (2)`]);
+  });
+
+  it("a channel create that Teams carried out but answered 504 is found, not sent again", async () => {
+    const c = await approved("tom");
+    g.inject(/^POST \/teams\/[^/]+\/channels$/, { status: 504, afterSuccess: true });
+    expect(await provisionCommunity(deps, c.id)).toBe("linked");
+    expect(channelsNamed(c.name)).toHaveLength(1);
+    const posts = g.calls.filter((x) => x.method === "POST" && x.path === `/teams/${hostTeamId}/channels`).slice(-1);
+    expect(posts.map((x) => x.status)).toEqual([504]);
+    const step = await h.store.db.selectFrom("provisioning_steps").selectAll().where("community_id", "=", c.id).where("step", "=", "create_channel").executeTakeFirstOrThrow();
+    expect(step.detail).toMatch(/answer was lost/);
+  });
+
+  it("a channel create answered 504 without being carried out is not re-sent blindly: the job looks, then creates once", async () => {
+    const c = await approved("tom");
+    g.inject(/^POST \/teams\/[^/]+\/channels$/, { status: 504 });
+    await expect(provisionCommunity(deps, c.id)).rejects.toMatchObject({ retryable: true });
+    expect(channelsNamed(c.name)).toHaveLength(0);
+    expect(await provisionCommunity(deps, c.id)).toBe("linked");
+    expect(channelsNamed(c.name)).toHaveLength(1);
+  });
+
+  it("a POST /teams that Teams carried out but answered 504 never makes a second team", async () => {
+    const c = await approved("tom", { teamsPresence: "team" });
+    const teamsBefore = g.teams.size;
+    g.inject(/^POST \/teams$/, { status: 504, afterSuccess: true });
+    await expect(provisionCommunity(deps, c.id)).rejects.toMatchObject({ retryable: true });
+    expect(g.teams.size).toBe(teamsBefore + 1);
+    await new Promise((r) => setTimeout(r, 400)); // past the stand-in's replication delay
     expect(await provisionCommunity(deps, c.id)).toBe("linked");
     expect(g.teams.size).toBe(teamsBefore + 1);
-    expect(g.calls.filter((x) => x.method === "POST" && x.path === "/teams")).toHaveLength(1);
+    const ours = [...g.teams.values()].filter((t) => t.description.includes(provisioningMarker(c.id)));
+    expect(ours).toHaveLength(1);
+    expect(g.calls.filter((x) => x.method === "POST" && x.path === "/teams" && x.at >= g.calls[0]!.at).filter((x) => x.status === 504)).toHaveLength(1);
+    const link = await h.store.db.selectFrom("teams_links").selectAll().where("community_id", "=", c.id).executeTakeFirstOrThrow();
+    expect(link.team_id).toBe(ours[0]!.id);
+  });
+
+  it("a POST /teams answered 504 without a team is sent again only once Teams has had time to list it", async () => {
+    const c = await approved("tom", { teamsPresence: "team" });
+    const teamsBefore = g.teams.size;
+    g.inject(/^POST \/teams$/, { status: 504 });
+    await expect(provisionCommunity(deps, c.id)).rejects.toMatchObject({ retryable: true });
+    // Within the window the job only looks.
+    await expect(provisionCommunity(deps, c.id)).rejects.toMatchObject({ userMessage: expect.stringMatching(/not confirmed/) });
+    expect(g.teams.size).toBe(teamsBefore);
+    expect(await provisionCommunity({ ...deps, unconfirmedTeamMs: 0 }, c.id)).toBe("waiting_for_team");
+    expect(g.teams.size).toBe(teamsBefore + 1);
+  });
+
+  it("a Retry-After longer than a minute is honoured: no early retry, the job is re-queued for then", async () => {
+    const c = await approved("tom");
+    g.inject(/^POST \/teams\/[^/]+\/channels$/, { status: 429, retryAfter: 120 });
+    const err: unknown = await provisionCommunity(deps, c.id).catch((e: unknown) => e);
+    expect(asTeamsFailure(err)).toMatchObject({ retryable: true, retryAfterSeconds: 120 });
+    expect(g.calls.filter((x) => x.method === "POST" && x.path === `/teams/${hostTeamId}/channels`).at(-1)!.status).toBe(429);
+    expect(channelsNamed(c.name)).toHaveLength(0);
+    const link = await h.store.db.selectFrom("teams_links").selectAll().where("community_id", "=", c.id).executeTakeFirstOrThrow();
+    expect(link).toMatchObject({ state: "provisioning", last_error: expect.stringContaining("120 s") });
+    expect(await provisionCommunity(deps, c.id)).toBe("linked");
   });
 });
 
@@ -336,7 +456,7 @@ describe("notices in the Teams activity feed", () => {
     await drain();
     const toTom = await noticeOf("tom", `asked to join "${c2.name}"`);
     expect(toTom.delivery_state).toBe("failed");
-    expect(toTom.delivery_note).toMatch(/permission|consent/);
+    expect(toTom.delivery_note).toMatch(/not installed/);
     g.appNotInstalled.delete(oid("tom"));
 
     // A notice that waited longer than the limit (Teams was unreachable for days) is skipped, not sent late.

@@ -244,3 +244,55 @@ describe("Graph stand-in permissions (the token's roles, per documented call)", 
     expect((await fetch(`${g.url}/v1.0/users/x`, { headers: { authorization: `Bearer ${forged}` } })).status).toBe(401);
   });
 });
+
+describe("Graph stand-in: Teams rules it enforces", () => {
+  it("refuses a channel name already used in the team (any case), and one a deleted channel keeps, as Graph does: 400 NameAlreadyExists", async () => {
+    const t = g.addTeam("Names team");
+    expect((await send("POST", `/teams/${t}/channels`, { displayName: "Grants", membershipType: "standard" })).status).toBe(201);
+    const again = await send("POST", `/teams/${t}/channels`, { displayName: "GRANTS", membershipType: "standard" });
+    expect(again).toMatchObject({ status: 400, body: { error: { code: "NameAlreadyExists", message: expect.stringMatching(/already existed/) } } });
+    await new Promise((r) => setTimeout(r, 1100)); // stay under the documented 4 requests per second per team
+    g.reserveChannelName(t, "Deleted one");
+    expect((await send("GET", `/teams/${t}/channels`)).body!["value"]).toHaveLength(1);
+    expect((await send("POST", `/teams/${t}/channels`, { displayName: "Deleted one", membershipType: "standard" })).status).toBe(400);
+    expect((await send("POST", `/teams/${t}/channels`, { displayName: "x".repeat(51), membershipType: "standard" })).status).toBe(400);
+  });
+
+  it("refuses a private-channel member who is not a member of the team", async () => {
+    const t = g.addTeam("Members-first team");
+    g.addUser({ id: "5b1f0c7e-0000-4000-8000-000000000001", userPrincipalName: "outsider@example.gov.au" });
+    const body = { displayName: "Private", membershipType: "private", members: [{ "@odata.type": "#microsoft.graph.aadUserConversationMember", "user@odata.bind": "https://graph.microsoft.com/v1.0/users('5b1f0c7e-0000-4000-8000-000000000001')", roles: ["owner"] }] };
+    expect((await send("POST", `/teams/${t}/channels`, body)).status).toBe(400);
+    g.teams.get(t)!.members.push({ id: "m-outsider", userId: "5b1f0c7e-0000-4000-8000-000000000001", roles: [] });
+    expect((await send("POST", `/teams/${t}/channels`, body)).status).toBe(201);
+  });
+
+  it("answers async operations with 202 + Location + Retry-After, and an unfinished operation with Retry-After", async () => {
+    const slow = new GraphStandIn({ teamCreationMs: 60_000, asyncRetryAfterSeconds: 7 });
+    await slow.start();
+    try {
+      const owner = "5b1f0c7e-0000-4000-8000-000000000002";
+      slow.addUser({ id: owner, userPrincipalName: "owner@example.gov.au" });
+      const headers = { authorization: `Bearer ${await slow.appToken()}`, "content-type": "application/json" };
+      const created = await fetch(`${slow.url}/v1.0/teams`, { method: "POST", headers, body: JSON.stringify({ displayName: "Async", description: "d", members: [{ "@odata.type": "#microsoft.graph.aadUserConversationMember", roles: ["owner"], "user@odata.bind": `https://graph.microsoft.com/v1.0/users('${owner}')` }] }) });
+      expect(created.status).toBe(202);
+      expect(created.headers.get("retry-after")).toBe("7");
+      const op = await fetch(`${slow.url}/v1.0${created.headers.get("location")!}`, { headers });
+      expect(((await op.json()) as { status: string }).status).toMatch(/notStarted|inProgress/);
+      expect(op.headers.get("retry-after")).toBe("7");
+      // GET /teams lists id, displayName and description (what finding a team again needs).
+      const list = await fetch(`${slow.url}/v1.0/teams?$filter=${encodeURIComponent("displayName eq 'Async'")}`, { headers });
+      expect(((await list.json()) as { value: Record<string, unknown>[] }).value).toEqual([expect.objectContaining({ displayName: "Async", description: "d" })]);
+    } finally {
+      await slow.stop();
+    }
+  });
+
+  it("a '504 after success' fault carries the request out, then answers 504 in Graph's error shape", async () => {
+    const t = g.addTeam("Fault team");
+    g.inject(/^POST \/teams\/[^/]+\/channels$/, { status: 504, afterSuccess: true });
+    const res = await send("POST", `/teams/${t}/channels`, { displayName: "Made anyway", membershipType: "standard" });
+    expect(res).toMatchObject({ status: 504, body: { error: { code: "GatewayTimeout" } } });
+    expect(g.teams.get(t)!.channels.map((c) => c.displayName)).toEqual(["Made anyway"]);
+  });
+});

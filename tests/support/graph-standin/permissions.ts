@@ -29,6 +29,7 @@ export const PERMISSIONS: readonly PermissionRule[] = [
   // the stand-in asks for what reading the team itself needs.
   // A channel archive's operation is /teams/{id}/operations/{id} (channel-archive.md): the same resource.
   { method: "GET", path: /^\/teams(\('[^']+'\)\/operations\('[^']+'\)|\/[^/]+\/operations\/[^/]+)$/, application: ["Team.ReadBasic.All", "TeamSettings.Read.All", "TeamSettings.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"], doc: "none in v1.0; as GET /teams/{id}" },
+  { method: "GET", path: /^\/teams$/, application: ["Team.ReadBasic.All", "TeamSettings.Read.All", "TeamSettings.ReadWrite.All"], doc: "api-reference/v1.0/api/teams-list.md" },
   { method: "GET", path: re(TEAM), application: ["Team.ReadBasic.All", "TeamSettings.Read.All", "TeamSettings.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"], contract: "team-get.json" },
   { method: "POST", path: re(`${TEAM}/archive`), application: ["TeamSettings.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"], contract: "team-archive.json" },
   { method: "GET", path: re(`${TEAM}/channels`), application: ["Channel.ReadBasic.All", "ChannelSettings.Read.All", "ChannelSettings.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All"], contract: "channel-list.json" },

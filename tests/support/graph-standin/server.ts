@@ -34,6 +34,7 @@ interface Channel {
 interface Team {
   id: string;
   displayName: string;
+  description: string;
   createdAt: number;
   members: MemberRow[];
   channels: Channel[];
@@ -48,7 +49,11 @@ interface Operation {
   /** The channel an archiveChannel operation archives. */
   channelId?: string;
 }
-export type Fault = { status: number; retryAfter?: number } | { hangMs: number };
+/**
+ * `afterSuccess`: Graph carries the request out, then answers this status anyway (a 504 from the gateway in
+ * front of a create that went through), so the caller cannot tell whether it happened.
+ */
+export type Fault = { status: number; retryAfter?: number; afterSuccess?: boolean } | { hangMs: number };
 export interface CallRecord {
   method: string;
   path: string;
@@ -65,6 +70,8 @@ export interface StandInOptions {
   replicationDelayMs?: number;
   /** How long team creation takes before the operation succeeds. */
   teamCreationMs?: number;
+  /** The Retry-After (seconds) on a 202 for an async operation and on its unfinished status (default 30, as documented). */
+  asyncRetryAfterSeconds?: number;
   /**
    * Verify bearer tokens as Graph does: signed by this issuer's keys, `aud` naming this stand-in, an app-only
    * token from the host tenant. Without it the stand-in is its own issuer: `appToken()` mints the tokens it
@@ -137,10 +144,12 @@ export class GraphStandIn {
   /** The Entra app id the stand-in names in its refusals. */
   readonly appId = "0e6f3d4a-1b2c-4d5e-8f90-a1b2c3d4e5f6";
   private readonly faults: { pattern: RegExp; queue: Fault[] }[] = [];
+  private readonly reservedNames = new Map<string, string[]>();
   private readonly windows = new Map<string, number[]>();
   private readonly scale: number;
   private readonly replicationDelayMs: number;
   private readonly teamCreationMs: number;
+  private readonly asyncRetryAfter: string;
   private trust: StandInOptions["trust"];
   private signingKey: CryptoKey | undefined;
   private readonly tokenCache = new Map<string, string>();
@@ -151,6 +160,7 @@ export class GraphStandIn {
     this.scale = o.timeScale ?? 1;
     this.replicationDelayMs = o.replicationDelayMs ?? 0;
     this.teamCreationMs = o.teamCreationMs ?? 0;
+    this.asyncRetryAfter = String(o.asyncRetryAfterSeconds ?? 30);
     this.trust = o.trust;
   }
 
@@ -232,13 +242,21 @@ export class GraphStandIn {
   addTeam(displayName: string, memberIds: string[] = [], ownerIds: string[] = []): string {
     const id = randomUUID();
     const members = [...new Set([...memberIds, ...ownerIds])].map((u) => ({ id: randomUUID(), userId: u.toLowerCase(), roles: ownerIds.includes(u) ? ["owner"] : [] }));
-    this.teams.set(id, { id, displayName, createdAt: 0, members, channels: [], archived: false });
+    this.teams.set(id, { id, displayName, description: "", createdAt: 0, members, channels: [], archived: false });
     return id;
   }
 
   /** The next calls whose "METHOD path" matches get these faults, in order. */
   inject(pattern: RegExp, ...faults: Fault[]): void {
     this.faults.push({ pattern, queue: faults });
+  }
+
+  /**
+   * A channel deleted in Teams keeps its name: creating another with it is refused, although no list shows it
+   * (reported by Graph users: NameAlreadyExists after a delete). Marks `name` so in `teamId`.
+   */
+  reserveChannelName(teamId: string, name: string): void {
+    this.reservedNames.set(teamId, [...(this.reservedNames.get(teamId) ?? []), name.toLowerCase()]);
   }
 
   channelCount(teamId: string): number {
@@ -275,15 +293,16 @@ export class GraphStandIn {
     if ("problem" in token) return graphError(res, 401, "InvalidAuthenticationToken", token.problem);
     if (this.permissionProblem(method, path, token.roles, res)) return;
     const fault = this.takeFault(method, path);
+    const body = method === "POST" || method === "PATCH" ? await readBody(req) : {};
     if (fault) {
       if ("hangMs" in fault) {
         await new Promise((r) => setTimeout(r, fault.hangMs));
         if (res.destroyed) return;
       } else {
+        if (fault.afterSuccess) this.route(method, path, url, body, new CapturedResponse().asServerResponse());
         return this.faultAnswer(fault, res);
       }
     }
-    const body = method === "POST" || method === "PATCH" ? await readBody(req) : {};
     if (method === "POST" && path === "/$batch") return this.batch(body, token.roles, res);
     return this.route(method, path, url, body, res);
   }
@@ -293,7 +312,7 @@ export class GraphStandIn {
   }
 
   private faultAnswer(fault: { status: number; retryAfter?: number }, res: ServerResponse): void {
-    const code = fault.status === 429 ? "TooManyRequests" : fault.status === 503 ? "ServiceUnavailable" : "Forbidden";
+    const code = fault.status === 429 ? "TooManyRequests" : fault.status === 503 ? "ServiceUnavailable" : fault.status === 504 ? "GatewayTimeout" : fault.status >= 500 ? "InternalServerError" : "Forbidden";
     graphError(res, fault.status, code, "Injected fault", fault.retryAfter !== undefined ? { "retry-after": String(fault.retryAfter) } : {});
   }
 
@@ -340,6 +359,13 @@ export class GraphStandIn {
   private route(method: string, path: string, url: URL, body: Record<string, unknown>, res: ServerResponse): void {
     let m: RegExpExecArray | null;
     if (method === "POST" && path === "/teams") return this.createTeam(body, res);
+    if (method === "GET" && path === "/teams") {
+      if (this.limited(res, ["get", "get"])) return;
+      // Documented: only id, displayName, description and visibility are filled in by the list.
+      const filter = /displayName eq '((?:[^']|'')*)'/.exec(url.searchParams.get("$filter") ?? "")?.[1]?.replace(/''/g, "'");
+      const value = [...this.teams.values()].filter((t) => filter === undefined || t.displayName.toLowerCase() === filter.toLowerCase()).map((t) => ({ id: t.id, displayName: t.displayName, description: t.description, visibility: "private" }));
+      return json(res, 200, { "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#teams", value });
+    }
     if ((m = /^\/teams\('([^']+)'\)\/operations\('([^']+)'\)$/.exec(path))) return this.getOperation(m[2]!, res);
     if ((m = /^\/teams\/([^/]+)(\/.*)?$/.exec(path))) {
       const team = this.teams.get(m[1]!);
@@ -377,10 +403,10 @@ export class GraphStandIn {
     if (typeof body["displayName"] !== "string" || !body["displayName"]) return graphError(res, 400, "BadRequest", "displayName is required");
     const id = randomUUID();
     const ownerId = this.userIdOf(owner["user@odata.bind"]) ?? "";
-    this.teams.set(id, { id, displayName: body["displayName"], createdAt: Date.now(), members: [{ id: randomUUID(), userId: ownerId, roles: ["owner"] }], channels: [], archived: false });
+    this.teams.set(id, { id, displayName: body["displayName"], description: String(body["description"] ?? ""), createdAt: Date.now(), members: [{ id: randomUUID(), userId: ownerId, roles: ["owner"] }], channels: [], archived: false });
     const op: Operation = { id: randomUUID(), teamId: id, kind: "create", startedAt: Date.now(), fail: false };
     this.operations.set(op.id, op);
-    json(res, 202, null, { location: `/teams('${id}')/operations('${op.id}')`, "content-location": `/teams('${id}')`, "content-length": "0" });
+    json(res, 202, null, { location: `/teams('${id}')/operations('${op.id}')`, "content-location": `/teams('${id}')`, "content-length": "0", "retry-after": this.asyncRetryAfter });
   }
 
   private getOperation(opId: string, res: ServerResponse): void {
@@ -392,6 +418,7 @@ export class GraphStandIn {
     const status = op.fail ? "failed" : done ? "succeeded" : elapsed > 0 ? "inProgress" : "notStarted";
     // An archive takes effect only when its operation completes (team-archive.md, channel-archive.md).
     if (status === "succeeded") this.completeArchive(op);
+    const unfinished = status === "inProgress" || status === "notStarted";
     json(res, 200, {
       id: op.id,
       operationType: op.kind === "create" ? "createTeam" : op.kind === "archive" ? "archiveTeam" : "archiveChannel",
@@ -402,7 +429,7 @@ export class GraphStandIn {
       targetResourceId: op.teamId,
       targetResourceLocation: `/teams('${op.teamId}')`,
       error: op.fail ? { code: "Conflict", message: "Team creation failed" } : null,
-    });
+    }, unfinished ? { "retry-after": this.asyncRetryAfter } : {});
   }
 
   private completeArchive(op: Operation): void {
@@ -425,7 +452,7 @@ export class GraphStandIn {
       if (this.limited(res, ["other", "other"], teamKey)) return;
       const op: Operation = { id: randomUUID(), teamId: team.id, kind: "archive", startedAt: Date.now() - 1, fail: false };
       this.operations.set(op.id, op);
-      return json(res, 202, null, { location: `/teams('${team.id}')/operations('${op.id}')` });
+      return json(res, 202, null, { location: `/teams('${team.id}')/operations('${op.id}')`, "retry-after": this.asyncRetryAfter });
     }
     if (rest === "/channels" && method === "GET") {
       if (this.limited(res, ["get", "get"], teamKey)) return;
@@ -437,7 +464,9 @@ export class GraphStandIn {
       if (this.limited(res, ["createChannel", "createChannel"], teamKey)) return;
       const name = String(body["displayName"] ?? "");
       if (!name || [...name].length > 50) return graphError(res, 400, "BadRequest", "Channel name must be 1 to 50 characters.");
-      if (team.channels.some((c) => c.displayName.toLowerCase() === name.toLowerCase())) return graphError(res, 400, "NameAlreadyExists", "Channel name already existed, please use other name.");
+      // Graph's answer to a name in use in the team, case-insensitively (or kept by a deleted channel).
+      const taken = team.channels.some((c) => c.displayName.toLowerCase() === name.toLowerCase()) || (this.reservedNames.get(team.id) ?? []).includes(name.toLowerCase());
+      if (taken) return graphError(res, 400, "NameAlreadyExists", "Channel name already existed, please use other name");
       const type = body["membershipType"] === "private" ? "private" : "standard";
       const members = Array.isArray(body["members"]) ? (body["members"] as Record<string, unknown>[]) : [];
       if (members.length > 200) return graphError(res, 400, "BadRequest", "A private channel can be created with at most 200 members.");
