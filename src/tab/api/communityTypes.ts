@@ -157,6 +157,7 @@ export interface CommunityActionBodies {
   ownership: { personId: string };
   archive: Record<string, never>;
   "provisioning/retry": Record<string, never>;
+  "archive/retry": Record<string, never>;
 }
 export type CommunityActionPath = keyof CommunityActionBodies;
 

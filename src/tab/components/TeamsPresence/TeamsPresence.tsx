@@ -3,6 +3,7 @@ import { useState } from "react";
 import type { CommunityDetail, StepStatus } from "../../api/communityTypes.js";
 import { describeError } from "../../api/describeError.js";
 import { PRESENCE_TEXT, STEP_STATUS_TEXT, stepText, teamsStateText } from "../CommunityFacts/communityText.js";
+import { TeamsArchive } from "./TeamsArchive.js";
 import { useTeamsPresenceStyles } from "./TeamsPresence.styles.js";
 
 const STEP_COLOUR: Record<StepStatus, BadgeProps["color"]> = {
@@ -18,10 +19,13 @@ export interface TeamsPresenceProps {
   /** The server's `community.retryProvisioning` ability. */
   canRetry: boolean;
   onRetry(): Promise<void>;
+  /** The server's `community.retryArchive` ability, and its action. */
+  canRetryArchive?: boolean;
+  onRetryArchive?(): Promise<void>;
 }
 
 /** Where the community lives in Teams, each provisioning step as it stands, and any failure with a retry. */
-export function TeamsPresence({ community, canRetry, onRetry }: TeamsPresenceProps) {
+export function TeamsPresence({ community, canRetry, onRetry, canRetryArchive = false, onRetryArchive = async () => undefined }: TeamsPresenceProps) {
   const styles = useTeamsPresenceStyles();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
@@ -99,6 +103,7 @@ export function TeamsPresence({ community, canRetry, onRetry }: TeamsPresencePro
             <MessageBarBody>{problem}</MessageBarBody>
           </MessageBar>
         ) : null}
+        {teams ? <TeamsArchive teams={teams} canRetry={canRetryArchive} onRetry={onRetryArchive} /> : null}
       </section>
     </Card>
   );

@@ -195,6 +195,8 @@ function CommunityBody({ me, api, community: c, onUpdate }: CommunityBodyProps) 
           community={c}
           canRetry={can["community.retryProvisioning"]}
           onRetry={() => actNow(api.communityAction(c.id, "provisioning/retry", {}), "The Teams set-up will be tried again.")}
+          canRetryArchive={can["community.retryArchive"]}
+          onRetryArchive={() => actNow(api.communityAction(c.id, "archive/retry", {}), "Archiving in Teams will be tried again.")}
         />
       </div>
       {can["community.decideRequests"] ? (

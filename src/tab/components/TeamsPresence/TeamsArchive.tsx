@@ -1,0 +1,88 @@
+import { Button, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { useState } from "react";
+import type { CommunityDetail, TeamsArchiveState } from "../../api/communityTypes.js";
+import { describeError } from "../../api/describeError.js";
+import { useTeamsPresenceStyles } from "./TeamsPresence.styles.js";
+
+const ARCHIVE_TEXT: Record<TeamsArchiveState, string> = {
+  queued: "Waiting to be archived in Teams",
+  archiving: "Microsoft Teams is archiving it",
+  archived: "Archived in Teams: read-only there too",
+  failed: "Not archived in Teams: it may still accept messages there",
+};
+
+export interface TeamsArchiveProps {
+  teams: NonNullable<CommunityDetail["teams"]>;
+  /** The server's `community.retryArchive` ability. */
+  canRetry: boolean;
+  onRetry(): Promise<void>;
+}
+
+/**
+ * The Teams side of an archived community, apart from its Guildhall status: whether Teams has archived it, why
+ * not (for owners), with a retry; and the members Teams would not add, with Teams' reason.
+ */
+export function TeamsArchive({ teams, canRetry, onRetry }: TeamsArchiveProps) {
+  const styles = useTeamsPresenceStyles();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string>();
+  const retry = async () => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await onRetry();
+    } catch (error) {
+      setProblem(describeError(error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const notAdded = teams.notAdded ?? [];
+  return (
+    <>
+      {teams.archiveState ? (
+        <p className={styles.line}>
+          <span className={styles.term}>Archive in Teams: </span>
+          {ARCHIVE_TEXT[teams.archiveState]}
+        </p>
+      ) : null}
+      {teams.archiveState === "failed" ? (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Teams did not archive it</MessageBarTitle>
+            {teams.archiveError ?? "The community is archived in Guildhall, but Microsoft Teams did not archive it."}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {canRetry && teams.archiveState === "failed" ? (
+        <div>
+          <Button appearance="primary" onClick={() => void retry()} disabledFocusable={busy}>
+            {busy ? "Retrying…" : "Retry archiving in Teams"}
+          </Button>
+        </div>
+      ) : null}
+      {problem ? (
+        <MessageBar intent="error" role="alert" layout="multiline">
+          <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {notAdded.length > 0 ? (
+        <section aria-labelledby="teams-not-added" className={styles.section}>
+          <h3 id="teams-not-added" className={styles.line}>
+            Members Teams would not add
+          </h3>
+          <ul className={styles.steps}>
+            {notAdded.map((p) => (
+              <li key={p.displayName + p.retryAt} className={styles.step}>
+                <span className={styles.stepName}>{p.displayName}</span>
+                <span className={styles.detail}>
+                  {p.reason || "Teams gave no reason."} Guildhall tries again after {new Date(p.retryAt).toLocaleString()}, or sooner if their details change.
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}
