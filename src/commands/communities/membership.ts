@@ -81,7 +81,7 @@ export async function requestToJoin(ctx: CommandContext, communityId: string, in
       .insertInto("join_requests")
       .values({ community_id: communityId, person_id: ctx.person.id, message: r.message, status: "pending", decided_by: null, decision_reason: null, decided_at: null })
       // join_requests_pending_uq: one pending request per person; a concurrent twin finds this one.
-      .onConflict((oc) => oc.columns(["community_id", "person_id"]).where("status", "=", "pending").doNothing())
+      .onConflict((oc) => oc.columns(["community_id", "person_id"]).where(sql<boolean>`status = 'pending'`).doNothing())
       .returning("id")
       .executeTakeFirst();
     if (!row) {
