@@ -148,8 +148,11 @@ async function recordRefusals(db: Kysely<Database>, teamId: string, refused: rea
   }
 }
 
-/** Remember whom Guildhall itself added to a team (the only people it may later remove), and forget their refusals. */
-async function recordAdded(db: Kysely<Database>, teamId: string, objectIds: readonly string[]): Promise<void> {
+/**
+ * Remember whom Guildhall itself added to a team (the only people membership sync may later remove from it), and
+ * forget their refusals. Whoever adds people to a team for Guildhall (sync, provisioning) records them here.
+ */
+export async function recordAdded(db: Kysely<Database>, teamId: string, objectIds: readonly string[]): Promise<void> {
   if (objectIds.length === 0) return;
   await db.insertInto("teams_added_members").values(objectIds.map((object_id) => ({ team_id: teamId, object_id }))).onConflict((oc) => oc.doNothing()).execute();
   await db.deleteFrom("teams_member_refusals").where("team_id", "=", teamId).where("object_id", "in", objectIds).execute();
