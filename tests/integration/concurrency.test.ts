@@ -124,6 +124,11 @@ describe("the last-owner rule under concurrency", () => {
       expect([a, b].find((r) => r.status === 403)!.body.error.id).toBe("community.last_owner");
       expect(await owners(id)).toHaveLength(1);
     }
+    // Leaving again answers as if once.
+    const id = await community({ ann: "owner", cat: "member" });
+    expect((await Promise.all([post("cat", id, "leave"), post("cat", id, "leave")])).map((r) => r.status)).toEqual([200, 200]);
+    expect((await post("cat", id, "leave")).status).toBe(200);
+    expect(await audits("community.left", id)).toBe(1);
   });
 
   it(`two owners demoting each other at once: one demotion wins, the other owner is no longer one (${ROUNDS} rounds)`, async () => {

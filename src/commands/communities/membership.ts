@@ -149,6 +149,7 @@ export async function decideJoinRequest(ctx: CommandContext, communityId: string
  */
 export async function leaveCommunity(ctx: CommandContext, communityId: string): Promise<void> {
   const loaded = await loadVisible(ctx, communityId);
+  if (loaded.viewer.role === null) return;
   check(loaded, "community.leave");
   const left = await ctx.db.transaction().execute(async (tx) => {
     await lockOwners(tx, communityId);
