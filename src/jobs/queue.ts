@@ -64,6 +64,22 @@ export interface JobsOptions {
   maintenanceIntervalSeconds?: number;
 }
 
+/**
+ * Instances that start together on a new database create the same queues at once (a table and a partition
+ * each), and PostgreSQL may end one of them as a deadlock victim. Creating a queue is idempotent: try again.
+ */
+async function retryDeadlocks(fn: () => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await fn();
+      return;
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== "40P01" || attempt >= 5) throw err;
+      await new Promise((r) => setTimeout(r, 100 * attempt + Math.random() * 200));
+    }
+  }
+}
+
 export async function startJobs(options: JobsOptions): Promise<Jobs> {
   const boss = new PgBoss({
     ...connectionTarget(options.url, options.password),
@@ -78,13 +94,15 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
   });
   boss.on("error", (err: Error) => options.logger.error({ err: { type: err.name, message: err.message } }, "job queue error"));
   await boss.start();
-  await boss.createQueue(QUEUES.heartbeat, { name: QUEUES.heartbeat, policy: "singleton", retentionMinutes: 60 });
-  for (const name of WORK_QUEUES) {
-    await boss.createQueue(`${name}.dead`, { name: `${name}.dead` });
-    await boss.createQueue(name, { name, deadLetter: `${name}.dead`, retryLimit: 8, retryBackoff: true, retryDelay: 5 });
-    // createQueue keeps an existing queue's settings: the expiry is set on queues made by older releases too.
-    await boss.updateQueue(name, { name, expireInSeconds: options.jobExpireSeconds ?? 300 });
-  }
+  await retryDeadlocks(async () => {
+    await boss.createQueue(QUEUES.heartbeat, { name: QUEUES.heartbeat, policy: "singleton", retentionMinutes: 60 });
+    for (const name of WORK_QUEUES) {
+      await boss.createQueue(`${name}.dead`, { name: `${name}.dead` });
+      await boss.createQueue(name, { name, deadLetter: `${name}.dead`, retryLimit: 8, retryBackoff: true, retryDelay: 5 });
+      // createQueue keeps an existing queue's settings: the expiry is set on queues made by older releases too.
+      await boss.updateQueue(name, { name, expireInSeconds: options.jobExpireSeconds ?? 300 });
+    }
+  });
 
   let lastHeartbeatAt: Date | null = null;
   const startedAt = Date.now();
