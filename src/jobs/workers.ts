@@ -54,7 +54,6 @@ export async function registerWorkers(deps: WorkerDeps): Promise<StopWorkers> {
 
   await boss.work<{ communityId: string }>(QUEUES.provision, { batchSize: 1 }, async ([job]: CommunityJob[]) => {
     if (!job) return;
-    deps.logger.info({ communityId: job.data.communityId, jobId: job.id }, "provisioning started");
     const outcome = await provisionCommunity(provisionDeps, job.data.communityId).catch(async (err: unknown) => {
       // Teams asked for a longer wait (Retry-After) than is spent in-process: start again no sooner.
       const later = asTeamsFailure(err).retryAfterSeconds;
@@ -81,7 +80,13 @@ export async function registerWorkers(deps: WorkerDeps): Promise<StopWorkers> {
   // Archives are asynchronous in Teams: poll the operation no sooner than 30 s (or its Retry-After).
   await boss.work<{ communityId: string }>(ARCHIVE_QUEUE, { batchSize: 1 }, async ([job]: CommunityJob[]) => {
     if (!job) return;
-    const r = await archiveInTeams({ db: deps.db, teams: teams.port }, job.data.communityId);
+    const r = await archiveInTeams({ db: deps.db, teams: teams.port }, job.data.communityId).catch(async (err: unknown) => {
+      // Teams asked for a longer wait (Retry-After) than is spent in-process: start again no sooner.
+      const later = asTeamsFailure(err).retryAfterSeconds;
+      if (later === undefined) throw err;
+      await boss.send(ARCHIVE_QUEUE, job.data, { startAfter: later, singletonKey: `${job.data.communityId}:later` });
+      return { outcome: "requeued" as const };
+    });
     if (r.outcome === "waiting") await boss.send(ARCHIVE_QUEUE, job.data, { startAfter: r.pollAfterSeconds, singletonKey: `${job.data.communityId}:poll` });
     if (r.outcome === "failed") deps.logger.warn({ communityId: job.data.communityId }, "Teams archive refused");
   });
