@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_AGENCIES, DEMO_COMMUNITIES, DEMO_IDENTITIES } from "../../src/domain/demo.js";
+import type { Membership } from "../../src/store/schema.js";
 import { createHarness, type Harness } from "../support/harness.js";
 
 const require = createRequire(import.meta.url);
@@ -130,7 +131,8 @@ async function api(who: string, method: "GET" | "POST" | "PUT", url: string, bod
 
 const OPEN = DEMO_COMMUNITIES.find((c) => c.visibility === "open")!; // aisha owns it
 const CLOSED = DEMO_COMMUNITIES.find((c) => c.visibility === "closed" && c.scope === "cross_agency")!; // marcus owns it; tom is not in it
-const FINANCE = DEMO_AGENCIES.find((a) => a.shortName === "Finance") ?? DEMO_AGENCIES[0]!;
+// A tenant whose people are matched by email domain (it has several agencies), so test agencies match no one.
+const SHARED_TENANT = DEMO_AGENCIES.find((a) => DEMO_AGENCIES.filter((b) => b.tenantId === a.tenantId).length > 1)!.tenantId;
 
 const proposal = (over: Record<string, unknown> = {}) => ({
   name: `Naughty ${Math.random().toString(36).slice(2, 10)}`,
@@ -143,7 +145,7 @@ const proposal = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-const agencyBody = (over: Record<string, unknown> = {}) => ({ name: "Naughty Strings Agency", shortName: "NSA", tenantId: FINANCE.tenantId, emailDomains: ["naughty.example.gov.au"], ...over });
+const agencyBody = (over: Record<string, unknown> = {}) => ({ name: "Naughty Strings Agency", shortName: "NSA", tenantId: SHARED_TENANT, emailDomains: ["naughty.example.gov.au"], ...over });
 
 /** One field: how to send a value, what a 4xx must name, what must not change, and how to check a 2xx. */
 interface Field {
@@ -262,6 +264,7 @@ function fields(): Field[] {
       send: (v) => api("priya", "POST", "/api/v1/agencies", agencyBody({ name: v, emailDomains: [`n${Math.random().toString(36).slice(2, 10)}.example.gov.au`] })),
       state: async () => (await db().selectFrom("agencies").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow()).n,
       verify: async (v, a) => {
+        createdAgencies.push(String(a.body.id));
         const row = await db().selectFrom("agencies").select("name").where("id", "=", String(a.body.id)).executeTakeFirstOrThrow();
         return row.name === nfc(v) ? null : `stored ${JSON.stringify(row.name)}`;
       },
@@ -390,6 +393,9 @@ function fields(): Field[] {
 }
 
 let FIELDS: Field[] = [];
+const createdAgencies: string[] = [];
+let marcusProfile: { job_title: string | null; interests: string[] } | undefined;
+let tomInOpen: Membership[] = [];
 
 beforeAll(async () => {
   // Thousands of requests from a handful of people in a few seconds: the per-person rate limit is not under test here.
@@ -404,9 +410,17 @@ beforeAll(async () => {
   const agency = await api("priya", "POST", "/api/v1/agencies", agencyBody());
   if (agency.status !== 201) throw new Error(`could not register the test agency: ${agency.status} ${JSON.stringify(agency.body)}`);
   ids.set("agency", String(agency.body.id));
+  createdAgencies.push(String(agency.body.id));
+  tomInOpen = await db().selectFrom("memberships").selectAll().where("community_id", "=", OPEN.id).where("person_id", "=", personId("tom")).execute();
+  marcusProfile = await db().selectFrom("people").select(["job_title", "interests"]).where("id", "=", personId("marcus")).executeTakeFirstOrThrow();
   FIELDS = fields();
 });
 afterAll(async () => {
+  // Later test files share the database: put the demo people and memberships back as they were.
+  if (marcusProfile) await db().updateTable("people").set(marcusProfile).where("id", "=", personId("marcus")).execute();
+  await db().deleteFrom("memberships").where("community_id", "=", OPEN.id).where("person_id", "=", personId("tom")).execute();
+  if (tomInOpen.length > 0) await db().insertInto("memberships").values(tomInOpen).execute();
+  if (createdAgencies.length > 0) await db().deleteFrom("agencies").where("id", "in", createdAgencies).execute();
   await h.close();
 });
 
