@@ -6,7 +6,7 @@
  */
 import pino from "pino";
 import { managedIdentityPassword } from "../store/managedIdentity.js";
-import { migrateAsOwner, roleOf } from "../store/roles.js";
+import { migrateAsOwner, passwordOf, roleOf } from "../store/roles.js";
 import { ConfigError, loadConfig } from "../server/config.js";
 
 async function main(): Promise<void> {
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const mi = config.database.managedIdentity;
   const password = owner.identityClientId && mi ? managedIdentityPassword({ ...mi, clientId: owner.identityClientId }) : undefined;
   const logger = pino({ level: config.logLevel });
-  const applied = await migrateAsOwner({ owner: { url: owner.url, ...(password ? { password } : {}) }, appRole: roleOf(url), ssl: config.database.ssl, logger });
+  const applied = await migrateAsOwner({ owner: { url: owner.url, ...(password ? { password } : {}) }, appRole: roleOf(url), appPassword: passwordOf(url), ssl: config.database.ssl, logger });
   process.stdout.write(applied.length > 0 ? `migrations applied: ${applied.join(", ")}\n` : "schema already current\n");
   process.stdout.write(`privileges granted to ${roleOf(url)}\n`);
 }

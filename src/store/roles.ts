@@ -54,6 +54,12 @@ async function currentDatabase<T>(db: Kysely<T>): Promise<string> {
   return r.rows[0]!.db;
 }
 
+/** The password a connection URL carries, if any. */
+export function passwordOf(url: string): string | undefined {
+  const p = new URL(url).password;
+  return p ? decodeURIComponent(p) : undefined;
+}
+
 /** The user a connection URL signs in as (the app role's name). */
 export function roleOf(url: string): string {
   const user = decodeURIComponent(new URL(url).username);
@@ -65,13 +71,13 @@ export function roleOf(url: string): string {
  * Migrate as the owner and grant the app role. On Azure Database for PostgreSQL the app role may be an Entra
  * principal (its managed identity) that does not exist yet: the owner, an Entra administrator, creates it.
  */
-export async function migrateAsOwner(options: { owner: OwnerTarget; appRole: string; ssl: ConnectOptions["ssl"]; logger: JobsLogger }): Promise<string[]> {
+export async function migrateAsOwner(options: { owner: OwnerTarget; appRole: string; appPassword?: string | undefined; ssl: ConnectOptions["ssl"]; logger: JobsLogger }): Promise<string[]> {
   const { owner, appRole, ssl } = options;
   const store = connect({ url: owner.url, ssl, poolMax: 2, ...(owner.password ? { password: owner.password } : {}) });
   try {
     const ownerRole = (await sql<{ u: string }>`select current_user as u`.execute(store.db)).rows[0]!.u;
     if (ownerRole === appRole) throw new Error("DATABASE_MIGRATION_URL and DATABASE_URL sign in as the same role; the app must connect as a role that owns nothing");
-    await ensureEntraPrincipal(store.db, appRole);
+    await ensureAppRole(store.db, appRole, options.appPassword);
     const applied = await migrateToLatest(store.db);
     // pg-boss creates its schema and one table per queue: done here, as the owner, so the app never needs CREATE.
     const jobs = await startJobs({ url: owner.url, ssl, logger: options.logger, work: false, ...(owner.password ? { password: owner.password } : {}) });
@@ -83,8 +89,17 @@ export async function migrateAsOwner(options: { owner: OwnerTarget; appRole: str
   }
 }
 
-async function ensureEntraPrincipal<T>(db: Kysely<T>, role: string): Promise<void> {
+/**
+ * The app role exists and can sign in: with a password (DATABASE_URL's, kept in step so rotating it in Key
+ * Vault is enough), or as an Entra principal (its managed identity) on Azure Database for PostgreSQL.
+ */
+async function ensureAppRole<T>(db: Kysely<T>, role: string, password: string | undefined): Promise<void> {
   const exists = await sql<{ n: number }>`select count(*)::int as n from pg_roles where rolname = ${role}`.execute(db);
+  if (password !== undefined) {
+    if (exists.rows[0]!.n > 0) await sql`alter role ${sql.id(role)} with login password ${sql.lit(password)}`.execute(db);
+    else await sql`create role ${sql.id(role)} with login nosuperuser nocreatedb nocreaterole password ${sql.lit(password)}`.execute(db);
+    return;
+  }
   if (exists.rows[0]!.n > 0) return;
   const azure = await sql<{ n: number }>`select count(*)::int as n from pg_proc where proname = 'pgaadauth_create_principal'`.execute(db);
   if (azure.rows[0]!.n === 0) throw new Error(`the app role "${role}" does not exist in the database; create it (without ownership of anything) and run the migration again`);
@@ -130,7 +145,7 @@ export interface PrepareOptions<T> {
  */
 export async function prepareDatabase<T>(o: PrepareOptions<T>): Promise<string[]> {
   let applied: string[] = [];
-  if (o.owner) applied = await migrateAsOwner({ owner: o.owner, appRole: roleOf(o.appUrl), ssl: o.ssl, logger: o.logger });
+  if (o.owner) applied = await migrateAsOwner({ owner: o.owner, appRole: roleOf(o.appUrl), appPassword: passwordOf(o.appUrl), ssl: o.ssl, logger: o.logger });
   else if (!o.production) return migrateToLatest(o.app);
   const pending = await pendingMigrations(o.app);
   if (pending.length > 0) throw new Error(`the database schema is behind (${pending.join(", ")}): run "npm run migrate" with DATABASE_MIGRATION_URL (the owner role), or give the app DATABASE_MIGRATION_URL`);

@@ -17,6 +17,7 @@ const onPostgres = inject("databaseKind") === "postgresql";
 const DB = "test_h6_roles";
 const OWNER = "test_h6_owner";
 const APP = "test_h6_app";
+const APP2 = "test_h6_app_pw";
 const logger = pino({ level: "silent" });
 
 function urlFor(user: string | undefined, database: string): string {
@@ -35,11 +36,12 @@ describe.skipIf(!onPostgres)("database roles (PostgreSQL only: PGlite has one us
   beforeAll(async () => {
     admin = connect({ url: inject("databaseUrl"), ssl: "disable", poolMax: 1 });
     await sql`drop database if exists ${sql.id(DB)} with (force)`.execute(admin.db);
-    for (const role of [APP, OWNER]) {
+    for (const role of [APP, APP2, OWNER]) {
       const exists = await sql<{ n: number }>`select count(*)::int as n from pg_roles where rolname = ${role}`.execute(admin.db);
       if (exists.rows[0]!.n > 0) await sql`drop role ${sql.id(role)}`.execute(admin.db);
     }
-    await sql`create role ${sql.id(OWNER)} login nosuperuser nocreatedb nocreaterole`.execute(admin.db);
+    // The owner may create roles, as Azure's administrators may: it creates a password app role below.
+    await sql`create role ${sql.id(OWNER)} login nosuperuser nocreatedb createrole`.execute(admin.db);
     await sql`create role ${sql.id(APP)} login nosuperuser nocreatedb nocreaterole`.execute(admin.db);
     await sql`create database ${sql.id(DB)} owner ${sql.id(OWNER)}`.execute(admin.db);
     // PostgreSQL 14 and older: `public` belongs to the bootstrap superuser; give it to the owner as 15+ does.
@@ -58,7 +60,7 @@ describe.skipIf(!onPostgres)("database roles (PostgreSQL only: PGlite has one us
     await owner?.close();
     if (!admin) return;
     await sql`drop database if exists ${sql.id(DB)} with (force)`.execute(admin.db);
-    for (const role of [APP, OWNER]) await sql`drop role if exists ${sql.id(role)}`.execute(admin.db);
+    for (const role of [APP, APP2, OWNER]) await sql`drop role if exists ${sql.id(role)}`.execute(admin.db);
     await admin.close();
   });
 
@@ -108,6 +110,19 @@ describe.skipIf(!onPostgres)("database roles (PostgreSQL only: PGlite has one us
     expect(await migrateAsOwner({ owner: { url: urlFor(OWNER, DB) }, appRole: APP, ssl: "disable", logger })).toEqual([]);
     expect(await appRoleProblems(app.db)).toEqual([]);
     await expect(migrateAsOwner({ owner: { url: urlFor(OWNER, DB) }, appRole: OWNER, ssl: "disable", logger })).rejects.toThrow(/same role/);
+  });
+
+  it("with password sign-in, the owner creates the app role from DATABASE_URL's user and password", async () => {
+    await migrateAsOwner({ owner: { url: urlFor(OWNER, DB) }, appRole: APP2, appPassword: "it's-a-secret", ssl: "disable", logger });
+    const role = await sql<{ login: boolean; superuser: boolean }>`select rolcanlogin as login, rolsuper as superuser from pg_roles where rolname = ${APP2}`.execute(admin.db);
+    expect(role.rows[0]).toEqual({ login: true, superuser: false });
+    const app2 = connect({ url: urlFor(APP2, DB), ssl: "disable", poolMax: 1 });
+    try {
+      expect(await appRoleProblems(app2.db)).toEqual([]);
+      await expect(sql`delete from audit_log`.execute(app2.db)).rejects.toThrow(/permission denied/);
+    } finally {
+      await app2.close();
+    }
   });
 });
 
