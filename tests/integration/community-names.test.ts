@@ -173,3 +173,47 @@ describe("proposing does not reveal hidden or pending communities", () => {
     expect(answers.find((x) => x.status === 409)?.body.error?.id).toBe("community.name_clash");
   });
 });
+
+describe("the tester's findings: text that used to give a 500 or be stored wrong", () => {
+  const SHARED_TENANT = "2b9e6d10-5c3a-4f7e-8d21-6a4c9e0f3b02";
+
+  it.each([
+    ["a NUL in ?q=", "/api/v1/communities?q=budget%00", "q"],
+    ["a NUL in ?tag=", "/api/v1/communities?tag=analytics%00", "tag"],
+    ["a NUL in the people search", "/api/v1/people?q=a%00b", "q"],
+    ["a control character in ?q=", "/api/v1/communities?q=%1B%5B31m", "q"],
+  ])("%s is a 400 naming the parameter", async (_label, url, path) => {
+    const res = await api("aisha", "GET", url);
+    expect(res.status).toBe(400);
+    expect(res.body.error?.issues?.map((i) => i.path)).toContain(path);
+  });
+
+  it("a lone surrogate in an agency name is a 400 naming the field, not a 500, and nothing is registered", async () => {
+    const before = await h.store.db.selectFrom("agencies").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
+    const res = await api("priya", "POST", "/api/v1/agencies", { name: "Bureau \uD83D of Things", shortName: "BoT", tenantId: SHARED_TENANT, emailDomains: ["bot.example.gov.au"] });
+    expect(res.status).toBe(400);
+    expect(res.body.error?.issues).toEqual([{ path: "name", message: expect.stringMatching(/^The name contains a broken character/) }]);
+    const after = await h.store.db.selectFrom("agencies").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+
+  it("a lone surrogate in a profile is refused, not stored as U+FFFD", async () => {
+    const res = await api("marcus", "POST", "/api/v1/me/profile", { jobTitle: "Analyst \uDE00" });
+    expect(res.status).toBe(400);
+    expect(res.body.error?.issues?.[0]?.path).toBe("jobTitle");
+    const row = await h.store.db.selectFrom("people").select("job_title").where("object_id", "=", DEMO_IDENTITIES.find((d) => d.key === "marcus")!.objectId).executeTakeFirstOrThrow();
+    expect(row.job_title ?? "").not.toContain("\uFFFD");
+  });
+
+  it("a NUL in a multi-line field and in a reason is a 400 naming the field", async () => {
+    const p = await api("tom", "POST", "/api/v1/communities", proposal(fresh(), { codeOfPractice: "Be kind.\n\u0000Be brief." }));
+    expect(p.status).toBe(400);
+    expect(p.body.error?.issues?.[0]?.path).toBe("codeOfPractice");
+    const ok = await api("tom", "POST", "/api/v1/communities", proposal(fresh(), { codeOfPractice: "Be kind.\r\n\tBe brief." }));
+    expect(ok.status).toBe(201);
+    expect(ok.body.codeOfPractice).toBe("Be kind.\r\n\tBe brief.");
+    const refused = await api("priya", "POST", `/api/v1/communities/${String(ok.body.id)}/decision`, { decision: "reject", reason: "No\u0000" });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error?.issues?.[0]?.path).toBe("reason");
+  });
+});
