@@ -10,7 +10,6 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_IDENTITIES } from "../../src/domain/demo.js";
 import { startEntraStandIn, type EntraStandIn } from "../support/entra-standin.js";
-import { manifestApplicationPermissions } from "../support/graph-standin/permissions.js";
 import { GraphStandIn } from "../support/graph-standin/server.js";
 import { startServer, type RunningServer } from "../support/server-process.js";
 import { localCertificate } from "../support/tls.js";
@@ -41,7 +40,7 @@ describe.skipIf(!chromiumAvailable() && process.env["CI"] !== "true")("communiti
   beforeAll(async () => {
     buildTab();
     const tls = localCertificate();
-    entra = await startEntraStandIn({ tls, clients: [{ clientId: APP, clientSecret: SECRET, roles: manifestApplicationPermissions() }] });
+    entra = await startEntraStandIn({ tls, clients: [{ clientId: APP, clientSecret: SECRET }] });
     graph = new GraphStandIn({ trust: { jwks: entra.jwks, issuer: `${entra.loginHost}/${FINANCE}/v2.0`, tenantId: FINANCE } });
     await graph.start();
     for (const d of DEMO_IDENTITIES) graph.addUser({ id: d.objectId, userPrincipalName: d.email, companyName: "Department of Finance" });

@@ -11,11 +11,15 @@ import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from "jose";
+import { manifestApplicationPermissions } from "./graph-standin/permissions.js";
 
 export interface ConfidentialClient {
   clientId: string;
   clientSecret: string;
-  /** Application permissions (the `roles` claim) granted by admin consent. */
+  /**
+   * Application permissions (the `roles` claim) granted by admin consent. Default: exactly those
+   * infra/entra/aad.manifest.json declares, so a permission missing there fails in tests as in a real tenant.
+   */
   roles?: string[];
 }
 
@@ -94,7 +98,7 @@ export async function startEntraStandIn(options: EntraStandInOptions = {}): Prom
     const base = { aud: audience, iss: `${loginHost}/${tenantId}/v2.0`, tid: tenantId, azp: client.clientId, appid: client.clientId };
     let claims: JWTPayload;
     if (grantType === "client_credentials") {
-      claims = { ...base, idtyp: "app", roles: client.roles ?? [], oid: client.clientId };
+      claims = { ...base, idtyp: "app", roles: client.roles ?? manifestApplicationPermissions(), oid: client.clientId };
     } else if (grantType === "urn:ietf:params:oauth:grant-type:jwt-bearer" && form.get("requested_token_use") === "on_behalf_of") {
       const assertion = form.get("assertion") ?? "";
       let user: JWTPayload;
