@@ -66,6 +66,13 @@ param postgresAdminPassword string = ''
 
 param postgresAdminLogin string = 'guildhall_admin'
 
+@secure()
+@description('With databaseAuth=password: the password of the app\'s own PostgreSQL role (postgresAppLogin), which owns nothing and may only read and append to the audit log. Required on first creation; empty afterwards keeps the current one.')
+param postgresAppPassword string = ''
+
+@description('With databaseAuth=password: the app\'s own PostgreSQL role; the administrator runs migrations and creates it.')
+param postgresAppLogin string = 'guildhall_app'
+
 @description('PostgreSQL server name; empty means <baseName>-psql. Set it to a restored server to move the app onto it (docs/operations.md, "Backup and restore").')
 param postgresServerName string = ''
 
@@ -169,6 +176,7 @@ var unresolvedPlaceholder = '\${{'
 var aadAppClientSecretValue = startsWith(aadAppClientSecret, unresolvedPlaceholder) ? '' : aadAppClientSecret
 var botPasswordValue = startsWith(botPassword, unresolvedPlaceholder) ? '' : botPassword
 var postgresAdminPasswordValue = startsWith(postgresAdminPassword, unresolvedPlaceholder) ? '' : postgresAdminPassword
+var postgresAppPasswordValue = startsWith(postgresAppPassword, unresolvedPlaceholder) ? '' : postgresAppPassword
 var platformOwnerGroupIdsValue = startsWith(platformOwnerGroupIds, unresolvedPlaceholder) ? '' : platformOwnerGroupIds
 var postgresServerNameValue = (empty(postgresServerName) || startsWith(postgresServerName, unresolvedPlaceholder)) ? '${baseName}-psql' : postgresServerName
 
@@ -182,6 +190,15 @@ var logAnalyticsWorkspaceId = enableLogAnalytics ? resourceId('Microsoft.Operati
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${baseName}-id'
+  location: location
+  tags: tags
+}
+
+// Two database roles (docs/operations.md, "Database roles"): this identity is the PostgreSQL Entra
+// administrator that runs migrations at start-up and owns the schema; the app's own identity above signs in as
+// a role that owns nothing, with INSERT and SELECT only on the audit log.
+resource ownerIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = if (databaseAuth == 'managed-identity') {
+  name: '${baseName}-db-owner-id'
   location: location
   tags: tags
 }
@@ -231,9 +248,9 @@ module postgres 'modules/postgres.bicep' = {
     geoRedundantBackup: postgresGeoRedundantBackup
     highAvailability: postgresHighAvailability
     entraAdmin: postgresEntraAdmin
-    appIdentity: databaseAuth == 'managed-identity' ? {
-      objectId: identity.properties.principalId
-      principalName: identity.name
+    ownerIdentity: databaseAuth == 'managed-identity' ? {
+      objectId: ownerIdentity!.properties.principalId
+      principalName: ownerIdentity!.name
     } : {}
     logAnalyticsWorkspaceId: logAnalyticsWorkspaceId
   }
@@ -257,7 +274,9 @@ module keyVault 'modules/keyvault.bicep' = {
     botPassword: botType == 'SingleTenant' ? botPasswordValue : ''
     // With managed identity the URL names the identity and carries no password (the app asks App Service for
     // an Entra token per connection); with password auth it is the administrator's URL, composed here.
-    databaseUrl: databaseAuth == 'managed-identity' ? 'postgresql://${uriComponent(identity.name)}@${postgres.outputs.fqdn}:5432/${databaseName}' : databaseUrlWithPassword
+    databaseUrl: databaseAuth == 'managed-identity' ? 'postgresql://${uriComponent(identity.name)}@${postgres.outputs.fqdn}:5432/${databaseName}' : databaseUrlForApp
+    // The owner that migrates: the owner identity (no password), or the administrator with its password.
+    databaseMigrationUrl: databaseAuth == 'managed-identity' ? 'postgresql://${uriComponent(ownerIdentity!.name)}@${postgres.outputs.fqdn}:5432/${databaseName}' : databaseUrlWithPassword
   }
   dependsOn: [
     monitoring
@@ -265,6 +284,7 @@ module keyVault 'modules/keyvault.bicep' = {
 }
 
 var databaseUrlWithPassword = empty(postgresAdminPasswordValue) ? '' : 'postgresql://${postgresAdminLogin}:${uriComponent(postgresAdminPasswordValue)}@${postgres.outputs.fqdn}:5432/${databaseName}'
+var databaseUrlForApp = empty(postgresAppPasswordValue) ? '' : 'postgresql://${postgresAppLogin}:${uriComponent(postgresAppPasswordValue)}@${postgres.outputs.fqdn}:5432/${databaseName}'
 var botAppId = botType == 'UserAssignedMSI' ? identity.properties.clientId : botClientId
 
 module app 'modules/appservice.bicep' = {
@@ -294,6 +314,8 @@ module app 'modules/appservice.bicep' = {
     teamsAppId: teamsAppId
     databaseAuth: databaseAuth
     databaseIdentityClientId: identity.properties.clientId
+    ownerIdentityId: databaseAuth == 'managed-identity' ? ownerIdentity!.id : ''
+    databaseMigrationIdentityClientId: databaseAuth == 'managed-identity' ? ownerIdentity!.properties.clientId : ''
     databasePoolMax: databasePoolMax
     logLevel: logLevel
     logAnalyticsWorkspaceId: logAnalyticsWorkspaceId

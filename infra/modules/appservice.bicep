@@ -23,6 +23,8 @@ param allowScmBasicAuth bool
 
 param appSubnetId string
 param identityId string
+@description('The database owner\'s identity (managed-identity auth), assigned too so an instance can migrate at start-up; empty otherwise.')
+param ownerIdentityId string = ''
 param keyVaultUri string
 
 @description('Custom host name bound outside this template; empty uses the default *.azurewebsites.net (or .us) host.')
@@ -54,6 +56,8 @@ param platformOwnerGroupIds string
 param databaseAuth string
 @description('Client id of the user-assigned identity that signs in to PostgreSQL (managed-identity auth).')
 param databaseIdentityClientId string
+@description('Client id of the database owner\'s identity, which runs migrations (managed-identity auth).')
+param databaseMigrationIdentityClientId string = ''
 @description('Host team for community channels; empty leaves Graph provisioning off.')
 param graphHostTeamId string
 @description('Teams app id for deep links in activity-feed notices; empty links to the web address instead.')
@@ -86,8 +90,11 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
   kind: 'app,linux'
   identity: {
     type: 'UserAssigned'
-    userAssignedIdentities: {
+    userAssignedIdentities: empty(ownerIdentityId) ? {
       '${identityId}': {}
+    } : {
+      '${identityId}': {}
+      '${ownerIdentityId}': {}
     }
   }
   properties: {
@@ -148,6 +155,7 @@ var appSettings = union({
   ALLOW_GUESTS_FROM_ALLOWED_TENANTS: string(allowGuestsFromAllowedTenants)
   PLATFORM_OWNER_GROUP_IDS: platformOwnerGroupIds
   DATABASE_URL: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/database-url/)'
+  DATABASE_MIGRATION_URL: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/database-migration-url/)'
   DATABASE_SSL: 'verify-full'
   DATABASE_AUTH: databaseAuth
   DATABASE_POOL_MAX: string(databasePoolMax)
@@ -163,6 +171,7 @@ var appSettings = union({
   BOT_PASSWORD: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/bot-password/)'
 } : {}, databaseAuth == 'managed-identity' ? {
   DATABASE_IDENTITY_CLIENT_ID: databaseIdentityClientId
+  DATABASE_MIGRATION_IDENTITY_CLIENT_ID: databaseMigrationIdentityClientId
 } : {}, empty(graphHostTeamId) ? {} : {
   GRAPH_HOST_TEAM_ID: graphHostTeamId
 }, empty(teamsAppId) ? {} : {

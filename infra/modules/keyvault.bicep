@@ -31,6 +31,10 @@ param botPassword string = ''
 @secure()
 param databaseUrl string = ''
 
+@secure()
+@description('The owner role that runs migrations (DATABASE_MIGRATION_URL); the app connects with databaseUrl.')
+param databaseMigrationUrl string = ''
+
 // Built-in role "Key Vault Secrets User": read secret values, nothing else.
 var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
 
@@ -92,6 +96,15 @@ resource databaseUrlValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!
   name: 'database-url'
   properties: {
     value: databaseUrl
+    contentType: 'text/plain'
+  }
+}
+
+resource databaseMigrationUrlValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(databaseMigrationUrl)) {
+  parent: vault
+  name: 'database-migration-url'
+  properties: {
+    value: databaseMigrationUrl
     contentType: 'text/plain'
   }
 }

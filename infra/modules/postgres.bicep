@@ -1,7 +1,8 @@
 // Azure Database for PostgreSQL flexible server, version 16, private access only: it lives in a delegated
 // subnet and resolves through a private DNS zone linked to the VNet. Microsoft Entra authentication is enabled
-// alongside password authentication (the app signs in with the password held in Key Vault until the server
-// config supports managed-identity tokens; see docs/operations.md).
+// alongside password authentication. Two roles (docs/operations.md, "Database roles"): an owner that migrates
+// (the owner identity as Entra administrator, or the password administrator) and the app's own role, which
+// owns nothing.
 
 param name string
 param location string
@@ -38,8 +39,8 @@ param highAvailability string
 @description('Optional Entra administrator (a group is best): { objectId, principalName, principalType: "Group" | "User" | "ServicePrincipal" }.')
 param entraAdmin object = {}
 
-@description('The app\'s user-assigned identity as an Entra administrator, so it signs in with a token and owns the schema: { objectId, principalName }; empty for password auth.')
-param appIdentity object = {}
+@description('The database owner\'s user-assigned identity as an Entra administrator: it runs migrations, owns the schema and creates the app\'s own (non-administrator) role: { objectId, principalName }; empty for password auth.')
+param ownerIdentity object = {}
 
 @description('Log Analytics workspace for server logs; empty keeps logs off.')
 param logAnalyticsWorkspaceId string = ''
@@ -103,11 +104,11 @@ resource administrator 'Microsoft.DBforPostgreSQL/flexibleServers/administrators
   ]
 }
 
-resource appAdministrator 'Microsoft.DBforPostgreSQL/flexibleServers/administrators@2024-08-01' = if (!empty(appIdentity)) {
+resource ownerAdministrator 'Microsoft.DBforPostgreSQL/flexibleServers/administrators@2024-08-01' = if (!empty(ownerIdentity)) {
   parent: server
-  name: appIdentity.?objectId ?? 'none'
+  name: ownerIdentity.?objectId ?? 'none'
   properties: {
-    principalName: appIdentity.?principalName ?? ''
+    principalName: ownerIdentity.?principalName ?? ''
     principalType: 'ServicePrincipal'
     tenantId: tenantId
   }

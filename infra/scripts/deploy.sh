@@ -213,15 +213,21 @@ deploy_infra() {
     az group create --name "$resource_group" --location "$location" --output none
   fi
 
-  # A new PostgreSQL server needs an administrator password. Unless one was given (SECRET_POSTGRES_ADMIN_PASSWORD),
-  # generate it for this run only: the app signs in with its managed identity (or, with databaseAuth=password,
-  # Bicep writes it into the DATABASE_URL secret), so nobody needs to see it.
-  if [ -z "${SECRET_POSTGRES_ADMIN_PASSWORD:-}" ] &&
-    ! az resource show --resource-group "$resource_group" --name "$server" \
-      --resource-type Microsoft.DBforPostgreSQL/flexibleServers --output none 2>/dev/null; then
-    log "new PostgreSQL server: generating its administrator password (kept nowhere; reset it in the portal for break-glass access)"
-    SECRET_POSTGRES_ADMIN_PASSWORD="$(openssl rand -hex 24)Gh-"
-    export SECRET_POSTGRES_ADMIN_PASSWORD
+  # A new PostgreSQL server needs an administrator password, and (databaseAuth=password) the app's own role a
+  # password too. Unless given (SECRET_POSTGRES_ADMIN_PASSWORD, SECRET_POSTGRES_APP_PASSWORD), generate them for
+  # this run only: Bicep writes them into the DATABASE_MIGRATION_URL (owner, runs migrations) and DATABASE_URL (the
+  # app's role, owns nothing) secrets; with managed identity the app and the owner sign in with their identities.
+  if ! az resource show --resource-group "$resource_group" --name "$server" \
+    --resource-type Microsoft.DBforPostgreSQL/flexibleServers --output none 2>/dev/null; then
+    if [ -z "${SECRET_POSTGRES_ADMIN_PASSWORD:-}" ]; then
+      log "new PostgreSQL server: generating its administrator password (kept nowhere; reset it in the portal for break-glass access)"
+      SECRET_POSTGRES_ADMIN_PASSWORD="$(openssl rand -hex 24)Gh-"
+      export SECRET_POSTGRES_ADMIN_PASSWORD
+    fi
+    if [ -z "${SECRET_POSTGRES_APP_PASSWORD:-}" ]; then
+      SECRET_POSTGRES_APP_PASSWORD="$(openssl rand -hex 24)Ap-"
+      export SECRET_POSTGRES_APP_PASSWORD
+    fi
     resolve_parameters "$parameter_file" "$parameters"
   fi
 

@@ -234,7 +234,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!e.IDENTITY_ENDPOINT || !e.IDENTITY_HEADER) problems.push("DATABASE_AUTH=managed-identity needs IDENTITY_ENDPOINT and IDENTITY_HEADER, which App Service sets when a managed identity is assigned");
   }
 
-  if (e.DATABASE_MIGRATION_URL && !e.DATABASE_URL) problems.push("DATABASE_MIGRATION_URL is set but DATABASE_URL is not: the app connects as DATABASE_URL's role, the owner only migrates");
+  if (e.DATABASE_MIGRATION_URL && !e.DATABASE_URL && !production) problems.push("DATABASE_MIGRATION_URL is set but DATABASE_URL is not: the app connects as DATABASE_URL's role, the owner only migrates");
   if (e.DATABASE_MIGRATION_IDENTITY_CLIENT_ID && e.DATABASE_AUTH !== "managed-identity") problems.push("DATABASE_MIGRATION_IDENTITY_CLIENT_ID is only used with DATABASE_AUTH=managed-identity");
 
   if (production) {

@@ -52,7 +52,7 @@ function requiredInProduction(): string[] {
 }
 
 /** Settings that hold credentials: by name, so a setting the lead adds later is covered too. */
-const isSecretSetting = (name: string): boolean => /SECRET|PASSWORD|CERTIFICATE|PRIVATE_KEY/.test(name) || name === "DATABASE_URL";
+const isSecretSetting = (name: string): boolean => /SECRET|PASSWORD|CERTIFICATE|PRIVATE_KEY/.test(name) || name === "DATABASE_URL" || name === "DATABASE_MIGRATION_URL";
 const KEY_VAULT_REFERENCE = /^'@Microsoft\.KeyVault\(SecretUri=\$\{keyVaultUri\}secrets\/([a-z0-9-]+)\/\)'$/;
 
 describe("Web App settings in infra/modules/appservice.bicep", () => {
@@ -86,7 +86,7 @@ describe("Web App settings in infra/modules/appservice.bicep", () => {
 
   it("never hold a secret as a value: every credential is a versionless Key Vault reference", () => {
     const secrets = settings.filter((s) => isSecretSetting(s.name));
-    expect(secrets.map((s) => s.name).sort()).toEqual(["AAD_APP_CLIENT_SECRET", "ANONYMITY_HMAC_SECRET", "BOT_PASSWORD", "DATABASE_URL"]);
+    expect(secrets.map((s) => s.name).sort()).toEqual(["AAD_APP_CLIENT_SECRET", "ANONYMITY_HMAC_SECRET", "BOT_PASSWORD", "DATABASE_MIGRATION_URL", "DATABASE_URL"]);
     for (const { name, value } of secrets) expect(value, name).toMatch(KEY_VAULT_REFERENCE);
   });
 
@@ -160,19 +160,25 @@ describe("secrets in the templates and parameter files", () => {
     const withPassword = /var databaseUrlWithPassword = (.+)$/m.exec(main)?.[1] ?? "";
     expect(withPassword).toMatch(/'postgresql:\/\/\$\{postgresAdminLogin\}:\$\{uriComponent\(postgresAdminPasswordValue\)\}@/);
     const url = /databaseUrl: (.+)$/m.exec(main)?.[1] ?? "";
-    expect(url).toMatch(/^databaseAuth == 'managed-identity' \? 'postgresql:\/\/\$\{uriComponent\(identity\.name\)\}@\$\{postgres\.outputs\.fqdn\}:5432\/\$\{databaseName\}' : databaseUrlWithPassword$/);
+    expect(url).toMatch(/^databaseAuth == 'managed-identity' \? 'postgresql:\/\/\$\{uriComponent\(identity\.name\)\}@\$\{postgres\.outputs\.fqdn\}:5432\/\$\{databaseName\}' : databaseUrlForApp$/);
+    // The app's own role has its own password; the administrator's URL is only the migration owner's.
+    expect(/var databaseUrlForApp = (.+)$/m.exec(main)?.[1] ?? "").toMatch(/'postgresql:\/\/\$\{postgresAppLogin\}:\$\{uriComponent\(postgresAppPasswordValue\)\}@/);
+    expect(/databaseMigrationUrl: (.+)$/m.exec(main)?.[1] ?? "").toMatch(/^databaseAuth == 'managed-identity' \? 'postgresql:\/\/\$\{uriComponent\(ownerIdentity!\.name\)\}@.* : databaseUrlWithPassword$/);
   });
 
-  it("with managed-identity database auth (the default) the identity is a PostgreSQL Entra administrator and the app gets its client id", () => {
+  it("with managed-identity database auth (the default) a separate owner identity is the PostgreSQL Entra administrator, not the app's, and the app gets both client ids", () => {
     expect(mainParams.get("databaseAuth")?.defaultValue).toBe("'managed-identity'");
     const postgresModule = read("infra/modules/postgres.bicep");
-    expect(postgresModule).toMatch(/resource appAdministrator 'Microsoft\.DBforPostgreSQL\/flexibleServers\/administrators@[^']+' = if \(!empty\(appIdentity\)\)/);
+    expect(postgresModule).toMatch(/resource ownerAdministrator 'Microsoft\.DBforPostgreSQL\/flexibleServers\/administrators@[^']+' = if \(!empty\(ownerIdentity\)\)/);
     expect(postgresModule).toMatch(/principalType: 'ServicePrincipal'/);
-    expect(main).toMatch(/objectId: identity\.properties\.principalId/);
+    expect(main).toMatch(/objectId: ownerIdentity!\.properties\.principalId/);
+    expect(main).not.toMatch(/appIdentity:/);
     const appModule = read("infra/modules/appservice.bicep");
     expect(appModule).toMatch(/DATABASE_AUTH: databaseAuth/);
     expect(appModule).toMatch(/DATABASE_IDENTITY_CLIENT_ID: databaseIdentityClientId/);
     expect(main).toMatch(/databaseIdentityClientId: identity\.properties\.clientId/);
+    expect(main).toMatch(/databaseMigrationIdentityClientId: databaseAuth == 'managed-identity' \? ownerIdentity!\.properties\.clientId/);
+    expect(appModule).toMatch(/DATABASE_MIGRATION_IDENTITY_CLIENT_ID: databaseMigrationIdentityClientId/);
   });
 
   it("parameter files give secure parameters only an empty value, a SECRET_ placeholder or a Key Vault reference", () => {

@@ -220,6 +220,8 @@ export const SAMPLE_VALUES: Readonly<Record<string, string>> = {
   DATABASE_SSL: "verify-full",
   DATABASE_AUTH: "managed-identity",
   DATABASE_IDENTITY_CLIENT_ID: "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f",
+  DATABASE_MIGRATION_URL: "postgresql://guildhall-prod-db-owner-id@guildhall-prod-psql.postgres.database.azure.com:5432/guildhall",
+  DATABASE_MIGRATION_IDENTITY_CLIENT_ID: "3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f7a",
   GRAPH_HOST_TEAM_ID: "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a",
   TEAMS_APP_ID: "0e6f3d4a-1b2c-4d5e-8f90-a1b2c3d4e5f6",
   DATABASE_POOL_MAX: "10",
