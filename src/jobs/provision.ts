@@ -163,7 +163,9 @@ async function provisionChannel(deps: ProvisionDeps, c: Community, link: TeamsLi
     for (let attempt = prior.attempt ?? 1; attempt <= NAME_ATTEMPTS && !created; attempt++) {
       const name = channelName(c.display_name, attempt);
       const found = await deps.teams.findChannelByName(deps.hostTeamId, name);
-      if (found?.description?.includes(marker)) {
+      // A run from before channels were marked recorded only the name: its unlinked channel of that name is ours.
+      const legacy = found && prior.attempt === undefined && prior.displayName === name && !(await deps.db.selectFrom("teams_links").select("community_id").where("channel_id", "=", found.id).executeTakeFirst());
+      if (found && (found.description?.includes(marker) || legacy)) {
         await done(found, "Found the channel an earlier attempt created");
         created = true;
         break;

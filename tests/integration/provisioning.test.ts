@@ -108,6 +108,14 @@ describe("provisioning", () => {
     expect(step.detail).toMatch(/earlier attempt/);
   });
 
+  it("a run from before channels were marked (its intent names the channel) resumes on its unmarked channel, not a second one", async () => {
+    const c = await approved("tom");
+    await gw.createChannel(hostTeamId, { displayName: c.name, description: "A community.", membershipType: "private", ownerObjectIds: [oid("tom")] });
+    await h.store.db.updateTable("provisioning_steps").set({ status: "running", result: JSON.stringify({ intent: { teamId: hostTeamId, displayName: c.name } }) }).where("community_id", "=", c.id).where("step", "=", "create_channel").execute();
+    expect(await provisionCommunity(deps, c.id)).toBe("linked");
+    expect(g.teams.get(hostTeamId)!.channels.filter((ch) => ch.displayName.startsWith(c.name))).toHaveLength(1);
+  });
+
   it("needs a channel-read permission, which the manifest declares: without one Teams refuses the first step (403), named as a permission problem", async () => {
     const c = await approved("tom");
     const granted = manifestApplicationPermissions();
