@@ -378,7 +378,7 @@ function fields(): Field[] {
         ["communities ?offset=", "offset", few()],
       ] as const
     ).map(([name, param, values]): Field => ({ name, path: param, values, send: (v) => api("aisha", "GET", `/api/v1/communities?${param}=${pct(v)}`) })),
-    { name: "people ?q=", path: "q", values: ALL, send: (v) => api("aisha", "GET", `/api/v1/people?q=${pct(v)}`) },
+    { name: "people ?q=", path: "q", values: many(), send: (v) => api("aisha", "GET", `/api/v1/people?q=${pct(v)}`) },
     { name: "people ?limit=", path: "limit", values: few(), send: (v) => api("aisha", "GET", `/api/v1/people?q=a&limit=${pct(v)}`) },
     { name: "path /communities/:id", path: null, values: many(), send: (v) => api("aisha", "GET", `/api/v1/communities/${pct(v)}`) },
     { name: "path /people/:id", path: null, values: few(), send: (v) => api("aisha", "GET", `/api/v1/people/${pct(v)}`) },
