@@ -1,7 +1,9 @@
 /**
- * Vitest global setup for integration tests: one real PostgreSQL for the run. PGlite in memory by default;
- * the server at GUILDHALL_TEST_DATABASE_URL when set (CI runs the same suite both ways). The schema is
- * reset and migrated once; test files create their own rows.
+ * Vitest global setup for integration tests: one real PostgreSQL for the run. PGlite in memory by default,
+ * served to the test files' `pg` pools by the same wire server as local mode (store/embeddedServer.ts: one
+ * connection's batch or transaction at a time, so concurrent tests never mix statements); the server at
+ * GUILDHALL_TEST_DATABASE_URL when set (CI runs the same suite both ways). The schema is reset and migrated
+ * once; test files create their own rows.
  */
 import { sql } from "kysely";
 import type { TestProject } from "vitest/node";

@@ -22,10 +22,13 @@ export interface RunningServer {
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-/** Start `src/server/main.ts` with PORT=0 on a fresh embedded database unless env says otherwise. */
-export async function startServer(env: Record<string, string> = {}, timeoutMs = 120_000): Promise<RunningServer> {
+/**
+ * Start `src/server/main.ts` with PORT=0 on a fresh embedded database unless env says otherwise. With
+ * `compiled`, start `dist/src/server/main.js` exactly as `npm start` and `npm run serve` do (build it first).
+ */
+export async function startServer(env: Record<string, string> = {}, timeoutMs = 120_000, options: { compiled?: boolean } = {}): Promise<RunningServer> {
   const dataDir = env["PGLITE_DATA_DIR"] ?? path.join(await mkdtemp(path.join(tmpdir(), "guildhall-e2e-")), "pglite");
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+  const child = spawn(process.execPath, options.compiled ? ["dist/src/server/main.js"] : ["--import", "tsx", "src/server/main.ts"], {
     cwd: ROOT,
     env: {
       PATH: process.env["PATH"] ?? "",
