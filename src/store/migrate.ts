@@ -4,7 +4,6 @@ import * as m0002 from "./migrations/0002_communities.js";
 import * as m0003 from "./migrations/0003_notice_delivery.js";
 import * as m0004 from "./migrations/0004_invariants.js";
 import * as m0005 from "./migrations/0005_community_name_keys.js";
-import * as m0005 from "./migrations/0005_community_name_keys.js";
 import * as m0006 from "./migrations/0006_teams_archive_and_members.js";
 
 /** Migrations are imported, not read from disk, so they work the same from tsx and from compiled output. */
@@ -13,7 +12,6 @@ const MIGRATIONS: Record<string, Migration> = {
   "0002_communities": m0002,
   "0003_notice_delivery": m0003,
   "0004_invariants": m0004,
-  "0005_community_name_keys": m0005,
   "0005_community_name_keys": m0005,
   "0006_teams_archive_and_members": m0006,
 };
