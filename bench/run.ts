@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { startServer, type RunningServer } from "../tests/support/server-process.js";
+import { benchLocalMemory, benchPostgresMemory, buildForStart, type MemorySample } from "./memory.js";
 import { benchProvisioning } from "./provision.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -97,6 +98,11 @@ async function main(): Promise<void> {
   const communities = Number(process.env["BENCH_COMMUNITIES"] ?? 100);
   const prov = await benchProvisioning(communities, 4);
 
+  buildForStart();
+  const mem: MemorySample[] = await benchLocalMemory();
+  if (await postgresReachable(pgUrl)) mem.push(await benchPostgresMemory(pgUrl, DURATION, CONNECTIONS));
+  const memRows = mem.map((m) => `| ${m.name} | ${m.requests} | ${m.rssMb.toFixed(0)} | ${m.peakMb.toFixed(0)} |`);
+
   const base = results[0]!;
   const rows = results.map(
     (r) => `| ${r.name} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${(r.rps / base.rps).toFixed(2)} | ${r.errors + r.non2xx} |`,
@@ -122,8 +128,18 @@ permissions.
 |---|---|---|---|---|---|
 ${rows.join("\n")}
 
-PGlite serialises every connection into one session, so the embedded row shows a one-person demo's ceiling;
-the PostgreSQL row is what a deployment sees per instance.
+PGlite is one PostgreSQL session that the embedded server hands to one connection's batch or transaction at a
+time, so the embedded row is a local demo's ceiling; the PostgreSQL row is what a deployment sees per instance.
+
+## Memory of the server process (goal ≤ 250 MB RSS)
+
+The compiled server as \`npm start\` and \`npm run serve\` run it: one \`node\` process (no npm → tsx → node
+chain), its VmRSS and peak (VmHWM) from /proc. Local mode walks through the tab: the page and its assets, then
+every API call the tab's pages make, for each of the six demo identities, 20 times (bench/memory.ts).
+
+| server | requests | RSS MB | peak RSS MB |
+|---|---|---|---|
+${memRows.join("\n")}
 
 ## Provisioning ${prov.communities} communities against the Graph stand-in
 
