@@ -42,6 +42,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await stopWorkers();
+  // Leave no re-queued job for a later test file's workers.
+  await sql`delete from pgboss.job where name like ${"community.%"}`.execute(h.store.db);
   await h.close();
   await g.stop();
 });
