@@ -1,5 +1,6 @@
 /**
- * Every refusal is audit-logged, in one place: a 401 (missing or unverifiable token), a 403 (not eligible,
+ * Every refusal is audit-logged, in one place: a 401 (missing or unverifiable token, or a Bot Connector request
+ * botbuilder refuses), a 403 (not eligible,
  * or not allowed to do a community or agency action) and a refused proposal decision (403, 404, 409). Each row carries the
  * request id, the error id, the route and the client address, and — when the token was verified — who it was.
  *
@@ -153,13 +154,11 @@ export function registerRefusalAudit(app: FastifyInstance, write: (e: AuditEvent
   const timer = setInterval(() => void flush(), limits.summaryMs);
   timer.unref();
 
-  // onError runs before the error handler shapes the reply, so the status is the AppError's own.
-  app.addHook("onError", async (request, _reply, err) => {
-    if (!isRefusal(request, err)) return;
+  const refuse = async (request: FastifyRequest, errorId: string, status: number, reason: unknown) => {
     const client = request.ip;
-    if (!limiter.admit(client, err.id)) return;
+    if (!limiter.admit(client, errorId)) return;
     const who = refusers.get(request);
-    const reason = err.extra["reason"] ?? err.extra["problem"] ?? who?.reason;
+    const why = reason ?? who?.reason;
     await record(
       {
         event: "access.denied",
@@ -168,10 +167,10 @@ export function registerRefusalAudit(app: FastifyInstance, write: (e: AuditEvent
         objectId: who?.objectId,
         requestId: String(request.id),
         detail: {
-          errorId: err.id,
-          status: err.status,
+          errorId,
+          status,
           ...(who?.action ? { action: who.action } : {}),
-          ...(typeof reason === "string" ? { reason } : {}),
+          ...(typeof why === "string" ? { reason: why } : {}),
           method: request.method,
           route: request.routeOptions.url ?? "(no route)",
           client,
@@ -179,6 +178,18 @@ export function registerRefusalAudit(app: FastifyInstance, write: (e: AuditEvent
       },
       request.log,
     );
+  };
+  const seen = new WeakSet<FastifyRequest>();
+  // onError runs before the error handler shapes the reply, so the status is the AppError's own.
+  app.addHook("onError", async (request, _reply, err) => {
+    if (err instanceof AppError) seen.add(request);
+    if (!isRefusal(request, err)) return;
+    await refuse(request, err.id, err.status, err.extra["reason"] ?? err.extra["problem"]);
+  });
+  // A 401 or 403 answered without an AppError: the bot endpoint, where botbuilder refuses a Bot Connector token.
+  app.addHook("onResponse", async (request, reply) => {
+    if (seen.has(request) || (reply.statusCode !== 401 && reply.statusCode !== 403)) return;
+    await refuse(request, reply.statusCode === 401 ? "http.unauthorized" : "http.forbidden", reply.statusCode, undefined);
   });
   app.addHook("onClose", async () => {
     clearInterval(timer);

@@ -6,7 +6,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_IDENTITIES } from "../../src/domain/demo.js";
+import pino from "pino";
+import { createBot } from "../../bot/index.js";
+import { buildApp } from "../../src/server/app.js";
+import { TokenVerifier } from "../../src/server/auth/tokens.js";
 import { DEFAULT_REFUSAL_LIMITS } from "../../src/server/refusals.js";
+import { appendAudit } from "../../src/store/audit.js";
 import { createHarness, type Harness } from "../support/harness.js";
 
 let h: Harness;
@@ -86,6 +91,41 @@ describe("refusals are audit-logged", () => {
     const changed = await api("198.51.100.5", "priya", "PUT", `/api/v1/agencies/${created.body.id}`, { name: `Audited Agency ${run} (renamed)`, shortName: "AA", tenantId, emailDomains: [domain] });
     expect(changed.status).toBe(200);
     expect((await rowFor(changed.requestId)).map((r) => r.event)).toEqual(["agency.changed"]);
+  });
+});
+
+describe("refusals answered without an error object", () => {
+  it("the bot endpoint's 401 for a Bot Connector request without a valid token is audit-logged", async () => {
+    const logger = pino({ level: "silent" });
+    const bot = createBot({
+      appId: randomUUID(),
+      password: "not-used",
+      tenantId: identity("tom").tenantId,
+      type: "SingleTenant",
+      botFramework: h.config.endpoints.botFramework,
+      cardImagesAsUrls: true,
+      isTenantAllowed: () => true,
+      publicUrl: undefined,
+      logger,
+      audit: (e) => appendAudit(h.store.db, e),
+    });
+    const verifier = new TokenVerifier({ keys: h.issuer!.keys, audiences: h.config.aad.audiences, loginHost: h.config.endpoints.login });
+    const app = await buildApp({ config: h.config, store: h.store, jobs: h.jobs, verifier, bot, devIssuer: h.issuer, logger });
+    try {
+      const activity = { type: "message", id: "1", channelId: "msteams", serviceUrl: "https://smba.trafficmanager.net/amer/", from: { id: "29:x" }, conversation: { id: "a:1" }, recipient: { id: "28:bot" }, text: "hello" };
+      const res = await app.inject({ method: "POST", url: "/api/messages", remoteAddress: "198.51.100.6", payload: activity });
+      expect(res.statusCode).toBe(401);
+      // onResponse runs once the answer is sent: give its write a moment.
+      let rows = await rowFor(String(res.headers["x-request-id"]));
+      for (let i = 0; i < 40 && rows.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        rows = await rowFor(String(res.headers["x-request-id"]));
+      }
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.detail).toMatchObject({ errorId: "http.unauthorized", status: 401, route: "/api/messages", client: "198.51.100.6" });
+    } finally {
+      await app.close();
+    }
   });
 });
 
