@@ -1,8 +1,8 @@
 /**
  * Every refusal is audit-logged, in one place: a 401 (missing or unverifiable token, or a Bot Connector request
- * botbuilder refuses), a 403 (not eligible,
- * or not allowed to do a community or agency action) and a refused proposal decision (403, 404, 409). Each row carries the
- * request id, the error id, the route and the client address, and — when the token was verified — who it was.
+ * botbuilder refuses), a 403 (not eligible, or not allowed to do a community or agency action) and a refused
+ * proposal decision (403, 404, 409). Each row carries the request id, the error id, the route and the client
+ * address, and — when the token was verified — who it was.
  *
  * A flood of bad tokens must not fill the disk, so writes are rate-limited in memory, per instance: a token
  * bucket per (client address, error id) lets a burst of 5 rows through and then one row a minute; an
