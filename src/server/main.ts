@@ -119,7 +119,6 @@ async function main(): Promise<void> {
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const shownHost = config.host === "0.0.0.0" ? "localhost" : config.host;
-  process.stdout.write(`Guildhall listening on http://${shownHost}:${port}\n`);
 
   // Graceful shutdown: stop taking requests, stop the workers and the notice poller, stop pg-boss, close the
   // pool, stop PGlite. A hard deadline makes sure it can never hang.
@@ -149,6 +148,8 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
+  // Announced only once the signal handlers are in place: whoever waits for this line may send SIGTERM at once.
+  process.stdout.write(`Guildhall listening on http://${shownHost}:${port}\n`);
 }
 
 main().catch((err: unknown) => {
