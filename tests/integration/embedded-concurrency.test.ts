@@ -4,7 +4,8 @@
  * approvals and joins queue real pg-boss jobs. Ten sessions of the six demo people (two of each public servant,
  * the guest, the outsider) fire 1,200 requests at once, mixing reads, profile writes, proposals, approvals,
  * joins and directory searches. Every answer must be the one its caller expects: the caller's own person, the
- * value that caller just wrote, the name that caller proposed. Then a second server on the same data folder
+ * value that caller just wrote, the name that caller proposed; meanwhile the provisioning jobs the approvals
+ * queued create channels in the Graph stand-in. Then a second server on the same data folder
  * is refused with a clear message, and SIGTERM ends the first within 5 s.
  */
 import { randomUUID } from "node:crypto";
@@ -34,6 +35,8 @@ interface Answer {
 
 const failures: string[] = [];
 let sent = 0;
+let approved = 0;
+let hostTeamId = "";
 
 async function call(token: string, method: "GET" | "POST", path: string, body?: unknown): Promise<Answer> {
   sent++;
@@ -115,6 +118,7 @@ async function member(p: Person, done: () => boolean): Promise<void> {
       if (next) {
         const decided = await call(p.token, "POST", `/api/v1/communities/${next.id}/decision`, { decision: "approve" });
         expectThat(decided.status === 200 && decided.body["id"] === next.id && decided.body["status"] === "approved", who, "approval answered with the approved community", decided);
+        if (decided.status === 200) approved++;
       }
     }
     const notices = await call(p.token, "GET", "/api/v1/notifications");
@@ -143,7 +147,7 @@ describe("the embedded database under concurrent use (real server process)", () 
     await graph.start();
     for (const d of DEMO_IDENTITIES) graph.addUser({ id: d.objectId, userPrincipalName: d.email, companyName: "Department of Finance" });
     const oid = (key: string) => DEMO_IDENTITIES.find((d) => d.key === key)?.objectId ?? "";
-    const hostTeamId = graph.addTeam("Guildhall communities", [oid("tom"), oid("priya")], [oid("priya")]);
+    hostTeamId = graph.addTeam("Guildhall communities", [oid("tom"), oid("priya")], [oid("priya")]);
     server = await startServer({
       // No DATABASE_URL: the embedded default, as `npm start` runs it.
       RATE_LIMIT_PER_MINUTE: "1000000",
@@ -180,7 +184,11 @@ describe("the embedded database under concurrent use (real server process)", () 
     ]);
     expect(sent - start).toBeGreaterThanOrEqual(TOTAL);
     expect(failures).toEqual([]);
-    // The queue kept working throughout: approved communities' provisioning jobs ran against the Graph stand-in.
+    // The queue worked alongside: approvals queued provisioning jobs, which created channels in the stand-in.
+    expect(approved).toBeGreaterThan(0);
+    const deadline = Date.now() + 30_000;
+    while ((graph.teams.get(hostTeamId)?.channels.length ?? 0) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    expect(graph.teams.get(hostTeamId)?.channels.length ?? 0).toBeGreaterThan(0);
     const ready = await fetch(`${server.url}/readyz`);
     expect(ready.status).toBe(200);
   }, 90_000);
