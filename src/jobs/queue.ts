@@ -38,7 +38,8 @@ export interface Jobs {
   boss: PgBoss;
   /**
    * Ready when pg-boss's tables answer and, where this process runs workers, the heartbeat job (scheduled
-   * every minute, and once at start) ran recently: a frozen queue turns readiness false.
+   * every minute, and once at start; run by whichever instance fetches it) completed within `heartbeatStaleMs`,
+   * allowing that long after start-up: a frozen queue or schedule turns readiness false.
    */
   health(): Promise<JobsHealth>;
   /** Stop fetching jobs and wait for running ones up to `timeoutMs` (default 3 s), then close the pool. */
@@ -119,15 +120,22 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
     boss,
     async health() {
       const last = lastHeartbeatAt?.toISOString() ?? null;
+      let lastCompleted: Date | null;
       try {
-        await boss.getQueueSize(QUEUES.heartbeat);
+        // The heartbeat is a singleton job: with several instances, any one of them runs it, so freshness is
+        // judged by the last one completed anywhere (a frozen queue or a stopped schedule makes it old).
+        const { rows } = await boss.getDb().executeSql(`select max(completed_on) as last from pgboss.job where name = $1 and state = 'completed'`, [QUEUES.heartbeat]);
+        const value = (rows[0] as { last: Date | string | null } | undefined)?.last ?? null;
+        lastCompleted = value === null ? null : new Date(value);
       } catch (err) {
         return { ok: false, lastHeartbeatAt: last, detail: (err as Error).name };
       }
-      // Since the last heartbeat, or since start-up before the first one.
-      const age = Date.now() - (lastHeartbeatAt?.getTime() ?? startedAt);
-      if (options.work !== false && age > staleMs) return { ok: false, lastHeartbeatAt: last, detail: "heartbeat_stale" };
-      return { ok: true, lastHeartbeatAt: last };
+      if (options.work === false) return { ok: true, lastHeartbeatAt: last };
+      // Since the last heartbeat, but never less than since start-up (the one sent at start needs a moment).
+      const newest = Math.max(lastCompleted?.getTime() ?? 0, lastHeartbeatAt?.getTime() ?? 0);
+      const shown = newest > 0 ? new Date(newest).toISOString() : null;
+      if (Date.now() - Math.max(newest, startedAt) > staleMs) return { ok: false, lastHeartbeatAt: shown, detail: "heartbeat_stale" };
+      return { ok: true, lastHeartbeatAt: shown };
     },
     async stop(timeoutMs = 3_000) {
       await boss.stop({ graceful: true, timeout: timeoutMs, wait: true });
