@@ -14,10 +14,12 @@ import { appRoleProblems, migrateAsOwner, prepareDatabase } from "../../src/stor
 import { seedDemoData } from "../../src/store/seed.js";
 
 const onPostgres = inject("databaseKind") === "postgresql";
-const DB = "test_h6_roles";
-const OWNER = "test_h6_owner";
-const APP = "test_h6_app";
-const APP2 = "test_h6_app_pw";
+/** Roles are per server, not per database: name them after the test database so parallel runs keep apart. */
+const base = onPostgres ? decodeURIComponent(new URL(inject("databaseUrl")).pathname.slice(1)) || "guildhall_test" : "unused";
+const DB = `${base}_roles`;
+const OWNER = `${base}_owner`;
+const APP = `${base}_app`;
+const APP2 = `${base}_app_pw`;
 const logger = pino({ level: "silent" });
 
 function urlFor(user: string | undefined, database: string): string {
