@@ -54,6 +54,7 @@ export async function registerWorkers(deps: WorkerDeps): Promise<StopWorkers> {
 
   await boss.work<{ communityId: string }>(QUEUES.provision, { batchSize: 1 }, async ([job]: CommunityJob[]) => {
     if (!job) return;
+    deps.logger.info({ communityId: job.data.communityId, jobId: job.id }, "provisioning started");
     const outcome = await provisionCommunity(provisionDeps, job.data.communityId).catch(async (err: unknown) => {
       // Teams asked for a longer wait (Retry-After) than is spent in-process: start again no sooner.
       const later = asTeamsFailure(err).retryAfterSeconds;
