@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import rateLimit from "@fastify/rate-limit";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import type { GuildhallBot } from "../../bot/index.js";
 import type { Jobs } from "../jobs/queue.js";
 import { appendAudit } from "../store/audit.js";
@@ -61,6 +61,20 @@ const LOCAL_COMMAND_SETTINGS: CommandSettings = {
   allowedTenantIds: new Set(),
 };
 
+/**
+ * The router's own refusals (an address it cannot decode, a path parameter past its length limit) answer in the
+ * app's error format like everything else: a badly encoded address is invalid; an over-long id names nothing.
+ */
+function routerRefusal(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const requestId = String(request.id);
+  reply.header("x-request-id", requestId);
+  if (err.code === "FST_ERR_MAX_PARAM_LENGTH") {
+    void reply.code(404).send({ error: { id: "not_found", message: "Nothing was found at this address.", requestId } });
+    return;
+  }
+  void reply.code(400).send({ error: { id: "request.invalid", message: "The address is not valid.", requestId } });
+}
+
 /** Trust exactly N proxy hops (App Service's front end is one); never trust arbitrary forwarded headers. */
 function trustHops(hops: number | false): boolean | ((address: string, hop: number) => boolean) {
   if (hops === false) return false;
@@ -82,6 +96,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     trustProxy: trustHops(config.trustProxy),
     bodyLimit: 256 * 1024,
     return503OnClosing: true,
+    frameworkErrors: routerRefusal,
     ...timeoutOptions({ ...TRANSPORT_TIMEOUTS, ...options.timeouts }),
   });
 

@@ -82,6 +82,19 @@ describe("server basics (local mode)", () => {
       expect(b.statusCode).toBeLessThan(500);
     }
   });
+
+  it("answers the router's own refusals in the app's error format: a bad encoding is invalid, an over-long id names nothing", async () => {
+    const token = await h.tokenFor("tom");
+    const auth = { authorization: `Bearer ${token}` };
+    const bad = await h.app.inject({ method: "GET", url: "/api/v1/communities/%E0%A4%A", headers: auth });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { id: "request.invalid", requestId: expect.any(String) } });
+    expect(bad.body).not.toContain("%E0%A4%A");
+    const long = await h.app.inject({ method: "GET", url: `/api/v1/communities/${"a".repeat(500)}`, headers: auth });
+    expect(long.statusCode).toBe(404);
+    expect(long.json()).toMatchObject({ error: { id: "not_found", requestId: expect.any(String) } });
+    expect(long.headers["x-request-id"]).toBe(long.json().error.requestId);
+  });
 });
 
 describe("rate limiting", () => {
