@@ -30,7 +30,7 @@ function memory(pid: number | undefined): { rssMb: number; peakMb: number } {
 
 /** Build what `npm start` builds (only what changed). */
 export function buildForStart(): void {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/build-if-changed.ts"], { cwd: ROOT, stdio: "inherit" });
+  const r = spawnSync(process.execPath, ["src/cli/start.mjs", "--build-only"], { cwd: ROOT, stdio: "inherit" });
   if (r.status !== 0) throw new Error("the build failed");
 }
 

@@ -14,7 +14,7 @@ export interface RunningServer {
   /** The embedded database's folder (PGLITE_DATA_DIR). */
   dataDir: string;
   output: () => string;
-  /** SIGTERM, then SIGKILL after 10 s. */
+  /** SIGTERM, then SIGKILL after 10 s; returns at once for a process that has already ended (even by SIGKILL). */
   stop(): Promise<void>;
   /** SIGTERM and report how the process ended and how long it took (no SIGKILL before `killAfterMs`). */
   terminate(killAfterMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>;
@@ -76,12 +76,7 @@ export async function startServer(env: Record<string, string> = {}, timeoutMs = 
     output: () => out,
     terminate,
     async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise<void>((r) => child.once("exit", () => r()));
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-      await exited;
-      clearTimeout(timer);
+      await terminate();
     },
   };
 }
