@@ -44,6 +44,8 @@ const CONSTRAINTS: Record<string, () => AppError> = {
     new AppError("community.last_owner", 403, "A community must keep at least one owner; hand over ownership first.", { reason: "last_owner" }),
   agencies_name_uq: () =>
     new AppError("agency.name_taken", 409, "An agency with this name is already registered.", { issues: [{ path: "name", message: "This name is taken." }] }),
+  agencies_name_key_uq: () =>
+    new AppError("agency.name_taken", 409, "An agency with this name, or one that looks the same, is already registered.", { issues: [{ path: "name", message: "This name is taken." }] }),
   agency_domains_pkey: () =>
     new AppError("agency.domain_taken", 409, "An email domain in the list already belongs to another agency.", { issues: [{ path: "emailDomains", message: "A domain belongs to another agency." }] }),
   communities_live_name_uq: () =>
