@@ -130,7 +130,7 @@ describe("Bot Framework authentication with an app id", () => {
     expect((await post(`Bearer ${await token(channelKey, { serviceurl: "https://attacker.example/" })}`)).status).toBe(401);
   });
 
-  it("refuses a validly signed activity whose serviceUrl is not the cloud's Bot Framework service: 403, audited, no reply", async () => {
+  it("refuses a validly signed activity whose serviceUrl is not the cloud's Bot Framework service: 403 named for the audit, no reply", async () => {
     const forged = "https://attacker.example/teams/";
     const audited: BotAuditEvent[] = [];
     const sent: unknown[] = [];
@@ -144,10 +144,12 @@ describe("Bot Framework authentication with an app id", () => {
       const res = await createBot(opts).handle({ method: "POST", headers: { authorization: `Bearer ${await token(channelKey, { serviceurl: forged })}` }, body });
       expect(res.status).toBe(403);
       expect(String(res.body)).toMatch(/serviceUrl is not this cloud's Bot Framework service/);
+      // The server's refusal audit writes the one row (rate-limited); the bot adds none, and names no claimed identity.
+      expect(res.refusal).toEqual({ id: "bot.service_url_refused", detail: { serviceUrlHost: "attacker.example" } });
     } finally {
       fetchSpy.mockRestore();
     }
-    expect(audited).toEqual([expect.objectContaining({ event: "bot.service_url.refused", outcome: "denied", tenantId: TENANT, detail: expect.objectContaining({ serviceUrlHost: "attacker.example" }) })]);
+    expect(audited).toEqual([]);
     expect(sent).toEqual([]);
   });
 

@@ -14,7 +14,7 @@ import { GuildhallActivityHandler } from "./activityHandler.js";
 import { GuildhallBotAuthentication } from "./authentication.js";
 import { MESSAGES } from "./cards/index.js";
 import { CapturedResponse } from "./http.js";
-import { serviceUrlFilter } from "./middleware/serviceUrlFilter.js";
+import { serviceUrlFilter, serviceUrlHost } from "./middleware/serviceUrlFilter.js";
 import { tenantFilter } from "./middleware/tenantFilter.js";
 import type { BotHttpRequest, BotHttpResponse, BotLogger, BotOptions, GuildhallBot } from "./options.js";
 import type { TurnDeps } from "./turn.js";
@@ -27,6 +27,7 @@ export type {
   BotHttpResponse,
   BotLogger,
   BotOptions,
+  BotRefusal,
   GuildhallBot,
 } from "./options.js";
 
@@ -71,7 +72,13 @@ export function createBot(options: BotOptions): GuildhallBot {
       }
       if (body && refusedServiceUrl.has(body)) {
         const where = serviceUrls.loopbackOnly ? "a loopback address (local mode)" : "this cloud's Bot Framework service";
-        return { status: 403, headers: { "content-type": "text/plain; charset=utf-8" }, body: `The activity's serviceUrl is not ${where}.` };
+        // The server's refusal audit records this (rate-limited), with the refused host and no claimed identity.
+        return {
+          status: 403,
+          headers: { "content-type": "text/plain; charset=utf-8" },
+          body: `The activity's serviceUrl is not ${where}.`,
+          refusal: { id: "bot.service_url_refused", detail: { serviceUrlHost: serviceUrlHost(body["serviceUrl"]) } },
+        };
       }
       return res.toBotHttpResponse();
     },

@@ -60,6 +60,17 @@ export interface BotHttpResponse {
   status: number;
   headers: Record<string, string>;
   body: unknown;
+  /**
+   * Set when the bot itself refused the request (a 403 for an untrusted `serviceUrl`): a stable id and what the
+   * server's refusal audit may record about it. Never sent to the caller, and never anything the activity claims
+   * about who sent it.
+   */
+  refusal?: BotRefusal;
+}
+
+export interface BotRefusal {
+  id: "bot.service_url_refused";
+  detail: { serviceUrlHost: string | null };
 }
 
 export interface GuildhallBot {

@@ -1,8 +1,9 @@
 /**
  * The bot replies only where it trusts: a loopback serviceUrl in local mode (the Agents Playground), the
  * configured cloud's Bot Framework service otherwise. A refused activity reaches no handler, gets no reply
- * (not even the polite tenant refusal), answers 403 and is audited. The hosts of each cloud are checked in
- * src/server/clouds.test.ts.
+ * (not even the polite tenant refusal) and answers 403 naming the refusal (`bot.service_url_refused`, the host
+ * only) for the server's rate-limited refusal audit (tests/integration/refusals.test.ts); the bot writes no audit
+ * row of its own. The hosts of each cloud are checked in src/server/clouds.test.ts.
  */
 import { describe, expect, it, vi } from "vitest";
 import { createBot, type BotAuditEvent, type BotOptions } from "./index.js";
@@ -70,20 +71,29 @@ describe("local mode (no app id): loopback serviceUrl only", () => {
     expect(audited).toEqual([]);
   });
 
-  it.each<[string, unknown]>([
-    ["Teams' own service (not in local mode)", "https://smba.trafficmanager.net/teams/"],
-    ["another host", "https://evil.example/"],
-    ["a host that starts like loopback", "http://127.0.0.1.evil.example/"],
-    ["loopback with credentials in the URL", "http://user:pw@127.0.0.1/"],
-    ["a file URL", "file:///etc/passwd"],
-    ["no serviceUrl", undefined],
-    ["not a URL", "not a url"],
-  ])("refuses %s with 403, no reply and one audit row", async (_label, url) => {
+  it.each<[string, unknown, string | null]>([
+    ["Teams' own service (not in local mode)", "https://smba.trafficmanager.net/teams/", "smba.trafficmanager.net"],
+    ["another host", "https://evil.example/", "evil.example"],
+    ["a host that starts like loopback", "http://127.0.0.1.evil.example/", "127.0.0.1.evil.example"],
+    ["loopback with credentials in the URL", "http://user:pw@127.0.0.1/", "127.0.0.1"],
+    ["a file URL", "file:///etc/passwd", ""],
+    ["no serviceUrl", undefined, null],
+    ["not a URL", "not a url", null],
+  ])("refuses %s with 403, no reply, and names the refusal for the server's audit instead of writing its own row", async (_label, url, host) => {
     const { options, audited } = localBot();
     const res = await post(options, activity(url));
     expect(res.status).toBe(403);
     expect(JSON.stringify(res.body)).not.toMatch(/activities/);
-    expect(audited).toEqual([expect.objectContaining({ event: "bot.service_url.refused", outcome: "denied", tenantId: TENANT })]);
+    expect(res.refusal).toEqual({ id: "bot.service_url_refused", detail: { serviceUrlHost: host } });
+    expect(audited).toEqual([]);
+  });
+
+  it("records nothing the refused activity claims about who sent it", async () => {
+    const { options, audited } = localBot();
+    const res = await post(options, activity("https://evil.example/"));
+    expect(res.status).toBe(403);
+    const recorded = JSON.stringify([res.refusal, audited]);
+    for (const claimed of [TENANT, "a0000000-0000-4000-8000-000000000001", "29:1user", "a:1"]) expect(recorded).not.toContain(claimed);
   });
 
   it.each([42, null, ["http://127.0.0.1/"], { href: "http://127.0.0.1/" }])("a serviceUrl that is not a string (%j) is a 400, not a 500", async (url) => {
@@ -97,20 +107,28 @@ describe("local mode (no app id): loopback serviceUrl only", () => {
     const { options, audited } = localBot();
     const res = await post(options, activity("https://evil.example/", {}, OUTSIDER));
     expect(res.status).toBe(403);
-    expect(audited.map((e) => e.event)).toEqual(["bot.service_url.refused"]);
+    expect(res.refusal?.id).toBe("bot.service_url_refused");
+    // The tenant filter never ran: its refusal (and its audit row) would have named the claimed tenant.
+    expect(audited).toEqual([]);
   });
 
   it("refuses a card action (invoke) with 403 too", async () => {
     const { options, audited } = localBot();
     const res = await post(options, activity("https://evil.example/", { type: "invoke", name: "adaptiveCard/action", value: { action: { verb: "help" } }, text: undefined }));
     expect(res.status).toBe(403);
-    expect(audited).toHaveLength(1);
+    expect(res.refusal?.id).toBe("bot.service_url_refused");
+    expect(audited).toEqual([]);
   });
 
-  it("audits the host, never the whole attacker-chosen URL", async () => {
-    const { options, audited } = localBot();
-    await post(options, activity("https://evil.example/some/very/long/path?token=abc"));
-    expect(audited[0]?.detail).toMatchObject({ serviceUrlHost: "evil.example" });
-    expect(JSON.stringify(audited)).not.toContain("token=abc");
+  it("names the host for the audit, never the whole attacker-chosen URL", async () => {
+    const { options } = localBot();
+    const res = await post(options, activity("https://evil.example/some/very/long/path?token=abc"));
+    expect(res.refusal?.detail).toEqual({ serviceUrlHost: "evil.example" });
+    expect(JSON.stringify(res)).not.toContain("token=abc");
+  });
+
+  it("an accepted activity carries no refusal", async () => {
+    const { options } = localBot();
+    expect((await post(options, activity("http://127.0.0.1:56150/"))).refusal).toBeUndefined();
   });
 });

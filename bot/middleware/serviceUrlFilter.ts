@@ -3,22 +3,19 @@
  * activity naming another host would make the bot post replies (and, with credentials, its Bot Framework
  * token) there. So, first in every turn: in local mode (no app id) only a loopback `serviceUrl` (the
  * Agents Playground), otherwise only https to the configured cloud's Bot Framework service hosts. A refused
- * activity reaches no handler and gets no reply; the audit log gets `bot.service_url.refused` and the HTTP
- * answer is 403.
+ * activity reaches no handler and gets no reply; the HTTP answer is 403 with the refusal `bot.service_url_refused`
+ * and the refused host, which the server's refusal audit records (rate-limited like every refusal). Nothing the
+ * activity claims about who sent it is recorded: its payload is what was just judged untrustworthy.
  */
 import type { Middleware, TurnContext } from "botbuilder";
-import { recordAudit, tenantIdOf, type TurnDeps } from "../turn.js";
+import { isLoopbackHost } from "../../src/domain/hosts.js";
+import type { TurnDeps } from "../turn.js";
 
 export interface ServiceUrlPolicy {
   /** Local mode: loopback only. */
   loopbackOnly: boolean;
   /** Allowed hosts outside local mode (lower case). */
   hosts: readonly string[];
-}
-
-function isLoopback(hostname: string): boolean {
-  const h = hostname.replace(/^\[|\]$/g, "");
-  return h === "localhost" || h === "::1" || /^127(?:\.\d{1,3}){3}$/.test(h);
 }
 
 /** Whether the bot may send to this `serviceUrl` under the policy. */
@@ -31,12 +28,12 @@ export function isServiceUrlAllowed(serviceUrl: unknown, policy: ServiceUrlPolic
     return false;
   }
   if (url.username !== "" || url.password !== "") return false;
-  if (policy.loopbackOnly) return (url.protocol === "http:" || url.protocol === "https:") && isLoopback(url.hostname);
+  if (policy.loopbackOnly) return (url.protocol === "http:" || url.protocol === "https:") && isLoopbackHost(url.hostname);
   return url.protocol === "https:" && url.port === "" && policy.hosts.includes(url.hostname);
 }
 
 /** The host of a serviceUrl for the audit log (never the whole URL: it is attacker-chosen text). */
-function hostOf(serviceUrl: unknown): string | null {
+export function serviceUrlHost(serviceUrl: unknown): string | null {
   if (typeof serviceUrl !== "string") return null;
   try {
     return new URL(serviceUrl).host.slice(0, 255);
@@ -46,7 +43,7 @@ function hostOf(serviceUrl: unknown): string | null {
 }
 
 /** The middleware; `refused` remembers which activity objects it stopped, for the HTTP answer. */
-export function serviceUrlFilter(deps: TurnDeps, policy: ServiceUrlPolicy, refused: WeakSet<object>): Middleware {
+export function serviceUrlFilter(deps: Pick<TurnDeps, "logger">, policy: ServiceUrlPolicy, refused: WeakSet<object>): Middleware {
   return {
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
       const { activity } = context;
@@ -56,13 +53,6 @@ export function serviceUrlFilter(deps: TurnDeps, policy: ServiceUrlPolicy, refus
       }
       refused.add(activity);
       deps.logger.warn({ activityType: activity.type, channelId: activity.channelId }, "bot activity names a serviceUrl outside the Bot Framework service");
-      await recordAudit(deps, {
-        event: "bot.service_url.refused",
-        outcome: "denied",
-        tenantId: tenantIdOf(activity),
-        objectId: activity.from?.aadObjectId,
-        detail: { activityType: activity.type, channelId: activity.channelId, serviceUrlHost: hostOf(activity.serviceUrl) },
-      });
     },
   };
 }

@@ -3,6 +3,7 @@
  * checks the parsed settings against these rules before it starts; config.ts reports the refusals with
  * every other configuration problem.
  */
+import { isLoopbackHost } from "../domain/hosts.js";
 
 /** The parsed settings these rules read (a subset of config.ts's environment schema). */
 export interface LocalModeSettings {
@@ -21,12 +22,6 @@ export interface LocalModeSettings {
   GRAPH_BASE_URL?: string | undefined;
   LOGIN_BASE_URL?: string | undefined;
   IDENTITY_ENDPOINT?: string | undefined;
-}
-
-/** localhost, 127.0.0.0/8 and ::1 (with or without brackets). */
-function isLoopbackHost(host: string): boolean {
-  const h = host.toLowerCase().replace(/^\[|\]$/g, "");
-  return h === "localhost" || h === "::1" || /^127(?:\.\d{1,3}){3}$/.test(h);
 }
 
 /** The host a libpq-style URL connects to: the query's `host` wins, a socket path or no host is this machine. */

@@ -1,8 +1,10 @@
 /**
  * Every refusal is audit-logged, in one place: a 401 (missing or unverifiable token, or a Bot Connector request
- * botbuilder refuses), a 403 (not eligible, or not allowed to do a community or agency action) and a refused
- * proposal decision (403, 404, 409). Each row carries the request id, the error id, the route and the client
- * address, and — when the token was verified — who it was.
+ * botbuilder refuses), a 403 (not eligible, not allowed to do a community or agency action, or a bot activity
+ * naming an untrusted `serviceUrl`: `bot.service_url_refused`) and a refused proposal decision (403, 404, 409).
+ * Each row is an `access.denied` with the request id, the error id, the route and the client address, and — only
+ * when a token was verified — who it was (never who a refused payload claims to be). The app's own errors are
+ * caught by an `onError` hook; a 401 or 403 answered without one (the bot endpoint) by an `onResponse` hook.
  *
  * A flood of bad tokens must not fill the disk, so writes are rate-limited in memory, per instance: a token
  * bucket per (client address, error id) lets a burst of 5 rows through and then one row a minute; an
@@ -122,6 +124,19 @@ interface Refuser {
 
 const refusers = new WeakMap<FastifyRequest, Refuser>();
 
+/** A refusal answered without an AppError: its stable error id, and what the row may say besides (no identity). */
+export interface AnsweredRefusal {
+  id: string;
+  detail?: Record<string, string | number | boolean | null>;
+}
+
+const answered = new WeakMap<FastifyRequest, AnsweredRefusal>();
+
+/** Name the refusal a route answers itself (the bot's 403), for the refusal row `onResponse` writes. */
+export function noteRefusal(request: FastifyRequest, refusal: AnsweredRefusal): void {
+  answered.set(request, refusal);
+}
+
 /** Remember who a request's verified token names (and the action asked), for the refusal row if it is refused. */
 export function noteRefuser(request: FastifyRequest, who: Refuser): void {
   refusers.set(request, who);
@@ -154,7 +169,7 @@ export function registerRefusalAudit(app: FastifyInstance, write: (e: AuditEvent
   const timer = setInterval(() => void flush(), limits.summaryMs);
   timer.unref();
 
-  const refuse = async (request: FastifyRequest, errorId: string, status: number, reason: unknown) => {
+  const refuse = async (request: FastifyRequest, errorId: string, status: number, reason: unknown, extra: AnsweredRefusal["detail"] = {}) => {
     const client = request.ip;
     if (!limiter.admit(client, errorId)) return;
     const who = refusers.get(request);
@@ -167,6 +182,7 @@ export function registerRefusalAudit(app: FastifyInstance, write: (e: AuditEvent
         objectId: who?.objectId,
         requestId: String(request.id),
         detail: {
+          ...extra,
           errorId,
           status,
           ...(who?.action ? { action: who.action } : {}),
@@ -186,10 +202,13 @@ export function registerRefusalAudit(app: FastifyInstance, write: (e: AuditEvent
     if (!isRefusal(request, err)) return;
     await refuse(request, err.id, err.status, err.extra["reason"] ?? err.extra["problem"]);
   });
-  // A 401 or 403 answered without an AppError: the bot endpoint, where botbuilder refuses a Bot Connector token.
+  // A 401 or 403 answered without an AppError: the bot endpoint, where botbuilder refuses a Bot Connector token
+  // (http.unauthorized) or the bot refuses an untrusted serviceUrl (the id it notes: bot.service_url_refused).
   app.addHook("onResponse", async (request, reply) => {
     if (seen.has(request) || (reply.statusCode !== 401 && reply.statusCode !== 403)) return;
-    await refuse(request, reply.statusCode === 401 ? "http.unauthorized" : "http.forbidden", reply.statusCode, undefined);
+    const noted = answered.get(request);
+    const errorId = noted?.id ?? (reply.statusCode === 401 ? "http.unauthorized" : "http.forbidden");
+    await refuse(request, errorId, reply.statusCode, undefined, noted?.detail);
   });
   app.addHook("onClose", async () => {
     clearInterval(timer);

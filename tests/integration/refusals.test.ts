@@ -1,6 +1,6 @@
 /**
  * Every refusal is audit-logged with its request id (401, 403 on community and agency actions, refused
- * proposal decisions), rate-limited per client so a flood of bad tokens writes a bounded number of rows
+ * proposal decisions, the bot's 403 for an untrusted serviceUrl), rate-limited per client so a flood of bad tokens writes a bounded number of rows
  * plus one summary; agency changes carry request ids.
  */
 import { randomUUID } from "node:crypto";
@@ -126,6 +126,71 @@ describe("refusals answered without an error object", () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe("a bot activity naming an untrusted serviceUrl", () => {
+  it("is one access.denied row per refused activity, rate-limited like every refusal, with the host and no claimed identity", async () => {
+    const logger = pino({ level: "silent" });
+    // Local mode (no app id): botbuilder lets the activity through, and only a loopback serviceUrl is trusted.
+    const bot = createBot({
+      appId: "",
+      password: "",
+      tenantId: "",
+      type: "SingleTenant",
+      botFramework: h.config.endpoints.botFramework,
+      cardImagesAsUrls: true,
+      isTenantAllowed: () => true,
+      publicUrl: undefined,
+      logger,
+      audit: (e) => appendAudit(h.store.db, e),
+    });
+    const verifier = new TokenVerifier({ keys: h.issuer!.keys, audiences: h.config.aad.audiences, loginHost: h.config.endpoints.login });
+    const app = await buildApp({ config: h.config, store: h.store, jobs: h.jobs, verifier, bot, devIssuer: h.issuer, logger });
+    const client = "198.51.100.7";
+    const claimedTenant = randomUUID();
+    const claimedPerson = randomUUID();
+    const since = new Date();
+    const sent = DEFAULT_REFUSAL_LIMITS.burst + 7;
+    const rows = () => h.store.db.selectFrom("audit_log").selectAll().where("at", ">=", since).execute();
+    const mine = async () => (await rows()).filter((r) => (r.detail as { client?: string }).client === client || JSON.stringify(r.detail).includes(client));
+    let first = "";
+    try {
+      for (let i = 0; i < sent; i++) {
+        const activity = {
+          type: "message",
+          id: String(i),
+          channelId: "msteams",
+          serviceUrl: `https://attacker.example/path/${i}?token=secret`,
+          from: { id: "29:x", aadObjectId: claimedPerson },
+          conversation: { id: "a:1", tenantId: claimedTenant },
+          channelData: { tenant: { id: claimedTenant } },
+          recipient: { id: "28:bot" },
+          text: "hello",
+        };
+        const res = await app.inject({ method: "POST", url: "/api/messages", remoteAddress: client, payload: activity });
+        expect(res.statusCode).toBe(403);
+        if (i === 0) first = String(res.headers["x-request-id"]);
+      }
+      // onResponse runs once each answer is sent: give the writes a moment.
+      for (let i = 0; i < 40 && (await mine()).length < DEFAULT_REFUSAL_LIMITS.burst; i++) await new Promise((r) => setTimeout(r, 50));
+      const [row] = await rowFor(first);
+      expect(row).toMatchObject({ event: "access.denied", outcome: "denied", actor_tenant_id: null, actor_object_id: null, request_id: first });
+      expect(row!.detail).toEqual({ serviceUrlHost: "attacker.example", errorId: "bot.service_url_refused", status: 403, method: "POST", route: "/api/messages", client });
+    } finally {
+      await app.close();
+    }
+    const written = await mine();
+    // The burst, then one summary row for the rest (written as the app closes): no second row per activity.
+    expect(written.filter((r) => r.event === "access.denied")).toHaveLength(DEFAULT_REFUSAL_LIMITS.burst);
+    const summaries = written.filter((r) => r.event === "access.refusals_suppressed");
+    expect(summaries).toHaveLength(1);
+    expect(summaries[0]!.detail).toMatchObject({ suppressed: sent - DEFAULT_REFUSAL_LIMITS.burst, byReason: { "bot.service_url_refused": sent - DEFAULT_REFUSAL_LIMITS.burst } });
+    const all = await rows();
+    // No second row of any other kind for the same activities (the bot used to write its own, unlimited).
+    expect(all.filter((r) => JSON.stringify(r.detail).includes("attacker.example")).map((r) => r.event)).toEqual(Array(DEFAULT_REFUSAL_LIMITS.burst).fill("access.denied"));
+    const text = JSON.stringify(all);
+    for (const claimed of [claimedTenant, claimedPerson, "token=secret"]) expect(text).not.toContain(claimed);
   });
 });
 
