@@ -8,7 +8,7 @@ import { sql } from "kysely";
 import { z } from "zod";
 import { DOMAIN_PATTERN, GUID_PATTERN } from "../domain/identity.js";
 import { authorize } from "../domain/policy.js";
-import { lineText, nameText } from "../domain/text.js";
+import { lineText, nameKey, nameText } from "../domain/text.js";
 import { appendAudit } from "../store/audit.js";
 import { rematchPeople } from "../store/people.js";
 import { CommandError, parseInput, uniqueViolation, type CommandContext } from "./context.js";
@@ -67,14 +67,20 @@ async function checkAgency(ctx: CommandContext, input: AgencyInput, id: string |
       issues: [{ path: "tenantId", message: "This tenant is not on the allow-list." }],
     });
   }
+  // Names clash when they look alike (`nameKey`), as community names do. Rows without a key (written by an
+  // older release, or a look-alike migration 0007 found) are keyed here.
+  const key = nameKey(input.name);
   const clash = await ctx.db
     .selectFrom("agencies")
-    .select(["id", "name", "email_domains"])
-    .where((eb) => eb.or([eb(sql<string>`lower(name)`, "=", input.name.toLowerCase()), eb("email_domains", "&&", sql<string[]>`${input.emailDomains}::text[]`)]))
+    .select(["id", "name", "name_key", "email_domains"])
+    .where((eb) => eb.or([eb("name_key", "=", key), eb("name_key", "is", null), eb(sql<string>`lower(name)`, "=", input.name.toLowerCase()), eb("email_domains", "&&", sql<string[]>`${input.emailDomains}::text[]`)]))
     .$if(id !== null, (q) => q.where("id", "!=", id ?? ""))
     .execute();
-  const sameName = clash.find((a) => a.name.toLowerCase() === input.name.toLowerCase());
-  if (sameName) throw new CommandError("conflict", "agency.name_taken", `An agency called "${sameName.name}" is already registered.`, { issues: [{ path: "name", message: "This name is taken." }] });
+  const sameName = clash.find((a) => (a.name_key ?? nameKey(a.name)) === key || a.name.toLowerCase() === input.name.toLowerCase());
+  if (sameName) {
+    const alike = sameName.name.toLowerCase() === input.name.toLowerCase() ? "" : " Its name looks the same as this one.";
+    throw new CommandError("conflict", "agency.name_taken", `An agency called "${sameName.name}" is already registered.${alike}`, { issues: [{ path: "name", message: "This name is taken." }] });
+  }
   const shared = clash.flatMap((a) => a.email_domains.filter((d) => input.emailDomains.includes(d)).map((d) => `${d} (${a.name})`));
   if (shared.length > 0) {
     throw new CommandError("conflict", "agency.domain_taken", `These email domains already belong to another agency: ${shared.join(", ")}.`, { issues: [{ path: "emailDomains", message: "A domain belongs to another agency." }] });
@@ -83,7 +89,7 @@ async function checkAgency(ctx: CommandContext, input: AgencyInput, id: string |
 
 /**
  * Names and email domains are unique in the database too (migration 0004: `agencies_name_uq`,
- * `agency_domains_pkey`), so two registrations racing past `checkAgency` cannot both commit. The loser is
+ * `agency_domains_pkey`; migration 0007: `agencies_name_key_uq`), so two registrations racing past `checkAgency` cannot both commit. The loser is
  * answered as `checkAgency` would answer it now, naming the agency that got there first.
  */
 async function uniquely<T>(ctx: CommandContext, input: AgencyInput, id: string | null, write: () => Promise<T>): Promise<T> {
@@ -104,7 +110,7 @@ export async function registerAgency(ctx: CommandContext, input: unknown): Promi
   return uniquely(ctx, a, null, () => ctx.db.transaction().execute(async (tx) => {
     const row = await tx
       .insertInto("agencies")
-      .values({ id: sql<string>`gen_random_uuid()`, name: a.name, short_name: a.shortName, tenant_id: a.tenantId, email_domains: a.emailDomains })
+      .values({ id: sql<string>`gen_random_uuid()`, name: a.name, name_key: nameKey(a.name), short_name: a.shortName, tenant_id: a.tenantId, email_domains: a.emailDomains })
       .returning(["id"])
       .executeTakeFirstOrThrow();
     const matchedPeople = await rematchPeople(tx, a.tenantId);
@@ -121,7 +127,7 @@ export async function updateAgency(ctx: CommandContext, id: string, input: unkno
   if (!before) throw new CommandError("not_found", "agency.not_found", "There is no such agency.");
   await checkAgency(ctx, a, id);
   return uniquely(ctx, a, id, () => ctx.db.transaction().execute(async (tx) => {
-    await tx.updateTable("agencies").set({ name: a.name, short_name: a.shortName, tenant_id: a.tenantId, email_domains: a.emailDomains }).where("id", "=", id).execute();
+    await tx.updateTable("agencies").set({ name: a.name, name_key: nameKey(a.name), short_name: a.shortName, tenant_id: a.tenantId, email_domains: a.emailDomains }).where("id", "=", id).execute();
     let matchedPeople = await rematchPeople(tx, a.tenantId);
     if (before.tenant_id !== a.tenantId) matchedPeople += await rematchPeople(tx, before.tenant_id);
     await appendAudit(tx, {

@@ -9,6 +9,8 @@ export interface AgencyTable {
   short_name: string;
   tenant_id: string;
   email_domains: string[];
+  /** `nameKey(name)`, unique (migration 0007); null on a row an older release wrote, or a look-alike 0007 found. */
+  name_key: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
 }
 

@@ -5,6 +5,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_IDENTITIES } from "../../src/domain/demo.js";
+import { nameKey } from "../../src/domain/text.js";
+import { databaseRefusal } from "../../src/server/errors.js";
 import { createHarness, type Harness } from "../support/harness.js";
 
 const FINANCE = "7f1c2a4e-0b8d-4c1e-9a51-3d2f6b8e1a01";
@@ -100,5 +102,58 @@ describe("agencies", () => {
     const audit = await h.store.db.selectFrom("audit_log").select("event").where("event", "in", ["agency.registered", "agency.changed"]).execute();
     expect(audit.filter((a) => a.event === "agency.registered").length).toBeGreaterThanOrEqual(2);
     expect(audit.some((a) => a.event === "agency.changed")).toBe(true);
+  });
+
+  it("refuses names that only look like an existing agency's (Cyrillic, fullwidth, zero-width, case) with a 409 naming the name, on register and on change", async () => {
+    const name = `Digital Transformation Office ${run}`;
+    const domain = `dto${run}.gov.au`;
+    const first = await api("priya", "POST", "/api/v1/agencies", input({ name, shortName: "DTO", emailDomains: [domain] }));
+    expect(first.status).toBe(201);
+    const stored = await h.store.db.selectFrom("agencies").select("name_key").where("id", "=", first.body.id).executeTakeFirstOrThrow();
+    expect(stored.name_key).toBe(nameKey(name));
+    const lookalikes = [
+      name.replace("o", "\u043E"), // Cyrillic о
+      name.replace("Digital", "\uFF24igital"), // fullwidth Ｄ
+      name.replace("Digital", "Dig\u200Bital"), // zero-width space
+      name.replace("Office", "Off\u00ADice"), // soft hyphen
+      name.toUpperCase().replace("T", "\u0422"), // upper case, Cyrillic Т
+    ];
+    const before = (await agencyRows()).length;
+    for (const [n, lookalike] of lookalikes.entries()) {
+      expect(lookalike).not.toBe(name);
+      const refused = await api("priya", "POST", "/api/v1/agencies", input({ name: lookalike, shortName: "DTO2", emailDomains: [`lookalike${n}${run}.gov.au`] }));
+      expect(refused.status, lookalike).toBe(409);
+      expect(refused.body.error.id).toBe("agency.name_taken");
+      expect(refused.body.error.issues).toEqual([{ path: "name", message: "This name is taken." }]);
+      expect(refused.body.error.message).toContain(`"${name}"`);
+    }
+    expect((await agencyRows()).length).toBe(before);
+
+    // Renaming another agency to a look-alike is refused the same way; its own name may change its look.
+    const other = await api("priya", "POST", "/api/v1/agencies", input({ name: `Other Office ${run}`, shortName: "OO", emailDomains: [`oo${run}.gov.au`] }));
+    expect(other.status).toBe(201);
+    const renamed = await api("priya", "PUT", `/api/v1/agencies/${other.body.id}`, input({ name: lookalikes[0], shortName: "OO", emailDomains: [`oo${run}.gov.au`] }));
+    expect(renamed.status).toBe(409);
+    expect(renamed.body.error.issues[0].path).toBe("name");
+    const restyled = await api("priya", "PUT", `/api/v1/agencies/${first.body.id}`, input({ name: name.toUpperCase(), shortName: "DTO", emailDomains: [domain] }));
+    expect(restyled.status).toBe(200);
+
+    // Past the check (a race), the database refuses the key itself and the answer is the same 409.
+    const raced = await h.store.db
+      .insertInto("agencies")
+      .values({ id: randomUUID(), name: lookalikes[1]!, name_key: nameKey(lookalikes[1]!), short_name: "R", tenant_id: NEW_TENANT, email_domains: [`raced${run}.gov.au`] })
+      .execute()
+      .catch((err: unknown) => err);
+    expect(raced).toMatchObject({ code: "23505", constraint: "agencies_name_key_uq" });
+    const answer = databaseRefusal(raced);
+    expect(answer).toMatchObject({ id: "agency.name_taken", status: 409 });
+  });
+
+  it("compares rows without a key (written by an older release) by computing it", async () => {
+    const name = `Keyless Agency ${run}`;
+    await h.store.db.insertInto("agencies").values({ id: randomUUID(), name, short_name: "KA", tenant_id: NEW_TENANT, email_domains: [`keyless${run}.gov.au`] }).execute();
+    const refused = await api("priya", "POST", "/api/v1/agencies", input({ name: name.replace("e", "\u0435"), shortName: "KA2", emailDomains: [`keyless2${run}.gov.au`] }));
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.issues[0].path).toBe("name");
   });
 });
