@@ -276,11 +276,11 @@ export class GraphGateway {
     }
   }
 
-  async archive(t: Target): Promise<{ operationUrl: string | null }> {
+  async archive(t: Target): Promise<{ operationUrl: string | null; retryAfterSeconds?: number }> {
     const path = t.channelId ? `/teams/${enc(t.teamId)}/channels/${enc(t.channelId)}/archive` : `/teams/${enc(t.teamId)}/archive`;
     const r = await this.call<null>("POST", path, [["other", TEAMS_LIMITS.other], this.team(t.teamId)], {});
-    const retryAfter = parseRetryAfter(r.headers.get("retry-after") ?? undefined);
-    return { operationUrl: r.headers.get("location"), ...(retryAfter !== undefined ? { retryAfterSeconds: Math.ceil(retryAfter / 1000) } : {}) };
+    const wait = retryAfterSeconds(r.headers);
+    return { operationUrl: r.headers.get("location"), ...(wait !== undefined ? { retryAfterSeconds: wait } : {}) };
   }
 
   async getUser(_tenantId: string, objectId: string) {

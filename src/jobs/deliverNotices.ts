@@ -6,7 +6,9 @@
  * for good: usually Guildhall's Teams app is not installed for that person — the common case in GCC High, where
  * apps cannot be installed for people with application permissions —, or, for every notice at once, the app
  * registration lacks TeamsActivity.Send, which the report counts apart so the operator is told); or pending again
- * after a transient failure, until the attempts run out. The notice is always in Guildhall's own Notices page.
+ * after a transient failure, until the attempts run out. When Teams asks to be left alone for longer than a request
+ * waits (a long Retry-After), the batch goes back to pending, those attempts not counted, and the report says how long
+ * the caller must wait before delivering again. The notice is always in Guildhall's own Notices page.
  */
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../store/schema.js";
@@ -39,6 +41,11 @@ export interface DeliveryReport {
   notInstalled: number;
   /** Of `failed`: refused because the app registration lacks a Graph permission (an operator must act). */
   permissionMissing: number;
+  /**
+   * Teams asked (Retry-After) not to be sent anything for this many seconds: the notices are pending again, and the
+   * caller must not deliver before then.
+   */
+  retryAfterSeconds?: number;
 }
 
 interface Claimed {
@@ -75,7 +82,7 @@ export async function deliverNotices(deps: DeliveryDeps, options: DeliveryOption
     returning n.id, n.text, n.community_id, n.delivery_attempts, n.created_at, p.object_id, p.tenant_id,
               (select c.display_name from communities c where c.id = n.community_id) as community_name`.execute(deps.db);
 
-  for (const n of claimed.rows) {
+  for (const [i, n] of claimed.rows.entries()) {
     const settle = (state: "sent" | "skipped" | "failed" | "pending", note: string | null) =>
       deps.db
         .updateTable("notifications")
@@ -98,6 +105,13 @@ export async function deliverNotices(deps: DeliveryDeps, options: DeliveryOption
       report.sent += 1;
     } catch (err) {
       const failure = asTeamsFailure(err);
+      if (failure.retryAfterSeconds !== undefined) {
+        // Throttled: nothing more is sent now, and waiting as asked is no failed attempt (for this or the rest).
+        await unclaim(deps.db, claimed.rows.slice(i).map((r) => r.id), failure.userMessage);
+        report.retrying += 1;
+        report.retryAfterSeconds = failure.retryAfterSeconds;
+        break;
+      }
       if (failure.retryable && n.delivery_attempts < maxAttempts) {
         await settle("pending", failure.userMessage);
         report.retrying += 1;
@@ -110,6 +124,15 @@ export async function deliverNotices(deps: DeliveryDeps, options: DeliveryOption
     }
   }
   return report;
+}
+
+/** Put claimed notices back as pending, their claim's attempt not counted (the first one noted with why). */
+async function unclaim(db: Kysely<Database>, ids: readonly string[], note: string): Promise<void> {
+  const [first, ...rest] = ids;
+  if (first === undefined) return;
+  const back = { delivery_state: "pending" as const, delivery_claimed_at: null, delivery_attempts: sql<number>`greatest(delivery_attempts - 1, 0)` };
+  await db.updateTable("notifications").set({ ...back, delivery_note: note }).where("id", "=", first).execute();
+  if (rest.length > 0) await db.updateTable("notifications").set(back).where("id", "in", rest).execute();
 }
 
 /**

@@ -10,7 +10,7 @@ import { sql, type Kysely } from "kysely";
 import { appendAudit } from "../store/audit.js";
 import type { Community, Database, TeamsLink } from "../store/schema.js";
 import { asTeamsFailure, type TeamsPort } from "./ports.js";
-import { syncMembers } from "./syncMembers.js";
+import { addToTeam, syncMembers } from "./syncMembers.js";
 
 export interface ProvisionDeps {
   db: Kysely<Database>;
@@ -25,7 +25,13 @@ export interface ProvisionDeps {
   unconfirmedTeamMs?: number;
 }
 
-export type ProvisionOutcome = "linked" | "waiting_for_team" | "failed" | "skipped";
+/** Microsoft Teams is still making the team: run the job again after `pollAfterSeconds`, no sooner. */
+export interface WaitingForTeam {
+  outcome: "waiting";
+  pollAfterSeconds: number;
+}
+
+export type ProvisionOutcome = "linked" | "failed" | "skipped" | WaitingForTeam;
 
 async function setStep(db: Kysely<Database>, communityId: string, step: string, status: "running" | "done" | "failed" | "pending", detail: string | null, result?: Record<string, unknown>) {
   await db
@@ -54,8 +60,8 @@ async function ownerObjectIds(deps: ProvisionDeps, communityId: string): Promise
 }
 
 /**
- * Run (or resume) provisioning for one community. Returns "waiting_for_team" when a team is still being
- * created: the caller re-queues it after {@link nextPollSeconds} (Teams' Retry-After, else the documented 30 s).
+ * Run (or resume) provisioning for one community. Returns {@link WaitingForTeam} while a team is still being
+ * created (or replicated): the caller re-queues the job to start after its `pollAfterSeconds`.
  */
 export async function provisionCommunity(deps: ProvisionDeps, communityId: string): Promise<ProvisionOutcome> {
   const community = await deps.db.selectFrom("communities").selectAll().where("id", "=", communityId).executeTakeFirst();
@@ -135,13 +141,22 @@ function stillUnconfirmed(deps: ProvisionDeps, intent: Intent): boolean {
   return intent.sentAt !== undefined && Date.now() - Date.parse(intent.sentAt) < (deps.unconfirmedTeamMs ?? 600_000);
 }
 
-/** Channel members must be members of the team: add the owners to the host team first. */
-async function ensureInHostTeam(deps: ProvisionDeps, objectIds: string[]): Promise<void> {
+/**
+ * A private channel's owner must be a member of the host team: the first of the community's host-tenant owners who
+ * is in the team, or whom Teams adds to it now (the same way membership sync adds people, so they are recorded and
+ * released from the team once no community there needs them). When Teams refuses every owner (or refused them
+ * before and nothing changed), the set-up fails with Teams' reason; the refusal is recorded, so the next sync or
+ * retry does not ask Teams again before its backoff.
+ */
+async function ownerInHostTeam(deps: ProvisionDeps, owners: readonly string[]): Promise<string> {
   const members = new Set((await deps.teams.listMembers({ teamId: deps.hostTeamId })).map((m) => m.objectId));
-  const missing = objectIds.filter((id) => !members.has(id.toLowerCase()));
-  if (missing.length === 0) return;
-  const refused = await deps.teams.addTeamMembers(deps.hostTeamId, missing);
-  if (refused.length > 0) throw permanent(`Microsoft Teams could not add the channel's owner to the host team (${refused[0]?.error ?? "refused"}); channel members must be members of the team.`);
+  const inTeam = owners.find((id) => members.has(id.toLowerCase()));
+  if (inTeam) return inTeam;
+  const r = await addToTeam(deps, deps.hostTeamId, owners);
+  const added = owners.find((id) => r.added.includes(id));
+  if (added) return added;
+  const reason = r.refused[0]?.error || r.heldBack[0]?.error || "refused";
+  throw permanent(`Microsoft Teams could not add the channel's owner to the host team (${reason}); channel members must be members of the team. Retry once their account is ready in Teams, or make another owner from the host tenant.`);
 }
 
 async function provisionChannel(deps: ProvisionDeps, c: Community, link: TeamsLink): Promise<void> {
@@ -149,12 +164,12 @@ async function provisionChannel(deps: ProvisionDeps, c: Community, link: TeamsLi
     await setStep(deps.db, c.id, "create_channel", "done", null);
   } else {
     const membershipType = c.teams_presence === "private_channel" ? "private" : "standard";
-    const owners = membershipType === "private" ? (await ownerObjectIds(deps, c.id)).slice(0, 1) : [];
-    if (membershipType === "private" && owners.length === 0) throw permanent("A private channel needs an owner from the host tenant; add one as an owner and retry.");
+    const candidates = membershipType === "private" ? await ownerObjectIds(deps, c.id) : [];
+    if (membershipType === "private" && candidates.length === 0) throw permanent("A private channel needs an owner from the host tenant; add one as an owner and retry.");
     const marker = provisioningMarker(c.id);
     const prior = await intentOf(deps.db, c.id, "create_channel");
     await setStep(deps.db, c.id, "create_channel", "running", null, { intent: { ...prior, teamId: deps.hostTeamId } });
-    if (owners.length > 0) await ensureInHostTeam(deps, owners);
+    const owners = candidates.length > 0 ? [await ownerInHostTeam(deps, candidates)] : [];
     const done = async (channel: { id: string; webUrl: string | null }, detail: string | null) => {
       await updateLink(deps.db, c.id, { team_id: deps.hostTeamId, channel_id: channel.id, web_url: channel.webUrl });
       await setStep(deps.db, c.id, "create_channel", "done", detail, { channelId: channel.id });
@@ -196,22 +211,25 @@ async function findOurTeam(deps: ProvisionDeps, c: Community): Promise<string | 
   return (await deps.teams.findTeamsByName(c.display_name)).find((t) => t.description?.includes(marker))?.teamId;
 }
 
-async function pollAfter(db: Kysely<Database>, communityId: string, seconds: number | undefined): Promise<void> {
-  const at = new Date(Date.now() + (seconds ?? DEFAULT_POLL_SECONDS) * 1000).toISOString();
-  await setStep(db, communityId, "wait_for_team", "running", "Microsoft Teams is creating the team", { pollAfter: at });
+/**
+ * Wait for Teams: record when the team may be looked at again (Teams' Retry-After, else the documented 30 s), so a
+ * run that starts sooner (a duplicate job, another instance) waits too, and tell the caller when to run again.
+ */
+async function waitForTeam(db: Kysely<Database>, communityId: string, seconds: number | undefined, detail: string): Promise<WaitingForTeam> {
+  const pollAfterSeconds = seconds ?? DEFAULT_POLL_SECONDS;
+  const at = new Date(Date.now() + pollAfterSeconds * 1000).toISOString();
+  await setStep(db, communityId, "wait_for_team", "running", detail, { pollAfter: at });
+  return { outcome: "waiting", pollAfterSeconds };
 }
 
+/** Milliseconds until a team being created may be looked at again, if a wait is recorded. */
 async function msUntilPoll(db: Kysely<Database>, communityId: string): Promise<number | undefined> {
   const row = await db.selectFrom("provisioning_steps").select("result").where("community_id", "=", communityId).where("step", "=", "wait_for_team").executeTakeFirst();
   const at = typeof row?.result?.["pollAfter"] === "string" ? Date.parse(row.result["pollAfter"]) : Number.NaN;
   return Number.isNaN(at) ? undefined : at - Date.now();
 }
 
-/** Seconds until a team being created may be polled again (Teams' Retry-After, else the documented 30 s). */
-export async function nextPollSeconds(db: Kysely<Database>, communityId: string): Promise<number> {
-  const ms = await msUntilPoll(db, communityId);
-  return ms === undefined ? DEFAULT_POLL_SECONDS : Math.max(1, Math.ceil(ms / 1000));
-}
+const CREATING = "Microsoft Teams is creating the team";
 
 async function provisionTeam(deps: ProvisionDeps, c: Community, link: TeamsLink): Promise<ProvisionOutcome> {
   let teamId = link.team_id;
@@ -243,28 +261,28 @@ async function provisionTeam(deps: ProvisionDeps, c: Community, link: TeamsLink)
       await updateLink(deps.db, c.id, { team_id: started.teamId, operation_location: started.operationUrl });
       await setStep(deps.db, c.id, "create_team", "done", null, { teamId: started.teamId });
       // The first poll comes no sooner than Teams' Retry-After (else the documented 30 s).
-      await pollAfter(deps.db, c.id, started.retryAfterSeconds);
-      return "waiting_for_team";
+      return waitForTeam(deps.db, c.id, started.retryAfterSeconds, CREATING);
     }
   }
+  // A run that comes before the recorded time (a duplicate job, another instance) asks Teams nothing.
+  const early = (await msUntilPoll(deps.db, c.id)) ?? 0;
+  if (early > 0) return { outcome: "waiting", pollAfterSeconds: Math.ceil(early / 1000) };
   if (operation) {
-    if (((await msUntilPoll(deps.db, c.id)) ?? 0) > 0) return "waiting_for_team";
     const status = await deps.teams.pollOperation(operation);
     if (status.status === "failed") {
       await updateLink(deps.db, c.id, { team_id: null, operation_location: null });
       throw permanent(`Microsoft Teams could not create the team${status.error ? `: ${status.error}` : ""}. Retry to try again.`);
     }
-    if (status.status !== "succeeded") {
-      await pollAfter(deps.db, c.id, status.retryAfterSeconds);
-      return "waiting_for_team";
-    }
+    if (status.status !== "succeeded") return waitForTeam(deps.db, c.id, status.retryAfterSeconds, CREATING);
+    // Made: from now on only the team itself is looked at (one GET a run, not two).
+    await updateLink(deps.db, c.id, { operation_location: null });
   }
   let webUrl: string | null;
   try {
     webUrl = await deps.teams.getTeamWebUrl(teamId);
   } catch (err) {
-    // A just-created team can answer 404 for a while (directory replication): look again later.
-    if (statusOf(err) === 404) return "waiting_for_team";
+    // A just-created team can answer 404 for a while (directory replication): look again in the documented 30 s.
+    if (statusOf(err) === 404) return waitForTeam(deps.db, c.id, undefined, "Microsoft Teams has made the team and is still setting it up");
     throw err;
   }
   await updateLink(deps.db, c.id, { operation_location: null, web_url: webUrl });

@@ -64,43 +64,44 @@ export async function syncMembers(deps: SyncDeps, communityId: string): Promise<
   const removes = c.teams_presence !== "standard_channel";
   let teamMembers: TeamsMember[] | undefined;
 
+  /** Add to the team (in bulk) those of `ids` it lacks; the refused and held back are no longer desired here. */
+  const joinTeam = async (ids: string[]): Promise<string[]> => {
+    const r = await addToTeam(deps, teamId, ids);
+    report.heldBack += r.heldBack.length;
+    report.notAdded.push(...r.refused.map((x) => ({ objectId: x.objectId, error: x.error })));
+    for (const id of [...r.heldBack.map((x) => x.objectId), ...r.refused.map((x) => x.objectId)]) desired.delete(id);
+    return r.added;
+  };
+
   if (c.teams_presence === "private_channel") {
     // Channel members must be team members first: add the missing ones in bulk (one request per 200).
     teamMembers = await deps.teams.listMembers(team);
     const inTeam = new Set(teamMembers.map((m) => m.objectId));
-    let missing = [...desired.keys()].filter((id) => !inTeam.has(id));
-    const held = await heldBack(deps, teamId, missing);
-    report.heldBack = held.size;
-    for (const id of held) desired.delete(id);
-    missing = missing.filter((id) => !held.has(id));
-    if (missing.length > 0) {
-      const refused = await deps.teams.addTeamMembers(teamId, missing);
-      const refusedIds = new Set(refused.map((r) => r.objectId));
-      const added = missing.filter((id) => !refusedIds.has(id));
-      report.addedToHostTeam += added.length;
-      report.notAdded.push(...refused.map((r) => ({ objectId: r.objectId, error: r.error })));
-      for (const r of refused) desired.delete(r.objectId);
-      await recordRefusals(deps.db, teamId, refused);
-      await recordAdded(deps.db, teamId, added);
-    }
+    report.addedToHostTeam += (await joinTeam([...desired.keys()].filter((id) => !inTeam.has(id)))).length;
   }
 
-  const actual = await deps.teams.listMembers(target);
+  let actual = await deps.teams.listMembers(target);
+  if (!target.channelId) {
+    // The team itself is the target (a team, or a standard channel's host team): add who is missing in bulk, then
+    // look again, so a team's new owners are made owners below and the list holds their membership ids.
+    const present = new Set(actual.map((m) => m.objectId));
+    const added = await joinTeam([...desired.keys()].filter((id) => !present.has(id)));
+    report.added += added.length;
+    if (added.length > 0) actual = await deps.teams.listMembers(target);
+  }
   const actualIds = new Map(actual.map((m) => [m.objectId, m]));
-  const addedToTeam: string[] = [];
   for (const [objectId, owner] of desired) {
     const present = actualIds.get(objectId);
     if (!present) {
+      // Only a private channel's members are added one by one (channels have no bulk add).
       await deps.teams.addMember(target, objectId, owner);
       report.added += 1;
-      if (!target.channelId) addedToTeam.push(objectId);
     } else if (present.owner !== owner && c.teams_presence !== "standard_channel") {
       // Guildhall's owners own the channel (or team); anyone else made an owner in Teams goes back to member.
       await deps.teams.setMemberRole(target, present.membershipId, owner);
       report.roleDrift += 1;
     }
   }
-  await recordAdded(deps.db, teamId, addedToTeam);
   if (removes) {
     for (const m of actual) {
       if (desired.has(m.objectId)) continue;
@@ -114,20 +115,48 @@ export async function syncMembers(deps: SyncDeps, communityId: string): Promise<
   return report;
 }
 
+export interface TeamAdds {
+  /** Added to the team just now (recorded as added by Guildhall). */
+  added: string[];
+  /** Refused by Teams just now, with its reason (recorded; not re-sent before the backoff). */
+  refused: { objectId: string; error: string; code?: string }[];
+  /** Refused earlier and not sent again yet (nothing changed and the backoff has not passed), with that reason. */
+  heldBack: { objectId: string; error: string }[];
+}
+
+/**
+ * The one way Guildhall adds people to a team (membership sync, and provisioning putting a private channel's owner
+ * in the host team): leave out those whose earlier refusal still holds, add the rest in bulk, record whom Teams
+ * refused (with its reason) and whom it added (so only they are ever released from the team again).
+ * `objectIds` are host-tenant people missing from the team.
+ */
+export async function addToTeam(deps: SyncDeps, teamId: string, objectIds: readonly string[]): Promise<TeamAdds> {
+  const heldBack = await heldBackFrom(deps, teamId, objectIds);
+  const held = new Set(heldBack.map((h) => h.objectId));
+  const missing = objectIds.filter((id) => !held.has(id));
+  if (missing.length === 0) return { added: [], refused: [], heldBack };
+  const refused = await deps.teams.addTeamMembers(teamId, missing);
+  const refusedIds = new Set(refused.map((r) => r.objectId));
+  const added = missing.filter((id) => !refusedIds.has(id));
+  await recordRefusals(deps.db, teamId, refused);
+  await recordAdded(deps.db, teamId, added);
+  return { added, refused, heldBack };
+}
+
 /** Of `objectIds`, those Teams refused before whose refusal still holds (nothing changed, backoff not passed). */
-async function heldBack(deps: SyncDeps, teamId: string, objectIds: readonly string[]): Promise<Set<string>> {
-  if (objectIds.length === 0) return new Set();
+async function heldBackFrom(deps: SyncDeps, teamId: string, objectIds: readonly string[]): Promise<{ objectId: string; error: string }[]> {
+  if (objectIds.length === 0) return [];
   const rows = await deps.db
     .selectFrom("teams_member_refusals as r")
     .innerJoin("people as p", (j) => j.onRef("p.object_id", "=", "r.object_id").on("p.tenant_id", "=", deps.hostTenantId))
-    .select("r.object_id")
+    .select(["r.object_id", "r.reason"])
     .where("r.team_id", "=", teamId)
     .where("r.object_id", "in", objectIds)
     .where("r.retry_at", ">", sql<Date>`now()`)
     .where("p.updated_at", "<=", sql<Date>`r.refused_at`)
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom("memberships as m").select("m.person_id").whereRef("m.person_id", "=", "p.id").whereRef("m.joined_at", ">", "r.refused_at"))))
     .execute();
-  return new Set(rows.map((r) => r.object_id));
+  return rows.map((r) => ({ objectId: r.object_id, error: r.reason }));
 }
 
 async function recordRefusals(db: Kysely<Database>, teamId: string, refused: readonly { objectId: string; error: string; code?: string }[]): Promise<void> {
@@ -148,11 +177,8 @@ async function recordRefusals(db: Kysely<Database>, teamId: string, refused: rea
   }
 }
 
-/**
- * Remember whom Guildhall itself added to a team (the only people membership sync may later remove from it), and
- * forget their refusals. Whoever adds people to a team for Guildhall (sync, provisioning) records them here.
- */
-export async function recordAdded(db: Kysely<Database>, teamId: string, objectIds: readonly string[]): Promise<void> {
+/** Remember whom Guildhall itself added to a team (the only people membership sync may later remove from it), and forget their refusals. */
+async function recordAdded(db: Kysely<Database>, teamId: string, objectIds: readonly string[]): Promise<void> {
   if (objectIds.length === 0) return;
   await db.insertInto("teams_added_members").values(objectIds.map((object_id) => ({ team_id: teamId, object_id }))).onConflict((oc) => oc.doNothing()).execute();
   await db.deleteFrom("teams_member_refusals").where("team_id", "=", teamId).where("object_id", "in", objectIds).execute();

@@ -11,7 +11,7 @@ import { abandonArchive, archiveInTeams } from "./archiveTeams.js";
 import { deliverNotices } from "./deliverNotices.js";
 import { flagInactiveCommunities, LIFECYCLE_QUEUE } from "./lifecycle.js";
 import { asTeamsFailure, type TeamsPort } from "./ports.js";
-import { abandonProvisioning, nextPollSeconds, provisionCommunity } from "./provision.js";
+import { abandonProvisioning, provisionCommunity } from "./provision.js";
 import { QUEUES, type Jobs } from "./queue.js";
 import { reverifyMembers, REVERIFY_QUEUE } from "./reverify.js";
 import { syncMembers } from "./syncMembers.js";
@@ -52,18 +52,36 @@ export async function registerWorkers(deps: WorkerDeps): Promise<StopWorkers> {
   if (!teams) return async () => undefined;
   const provisionDeps = { db: deps.db, teams: teams.port, hostTeamId: teams.hostTeamId, hostTenantId: teams.hostTenantId };
 
-  await boss.work<{ communityId: string }>(QUEUES.provision, { batchSize: 1 }, async ([job]: CommunityJob[]) => {
-    if (!job) return;
-    deps.logger.info({ communityId: job.data.communityId, jobId: job.id }, "provisioning started");
-    const outcome = await provisionCommunity(provisionDeps, job.data.communityId).catch(async (err: unknown) => {
-      // Teams asked for a longer wait (Retry-After) than is spent in-process: start again no sooner.
-      const later = asTeamsFailure(err).retryAfterSeconds;
-      if (later === undefined) throw err;
-      await boss.send(QUEUES.provision, job.data, { startAfter: later, singletonKey: `${job.data.communityId}:later` });
-      return "requeued" as const;
+  /**
+   * Every queue whose jobs talk to Graph is worked through here, one job at a time. `run` returns the seconds after
+   * which the job must run again (Teams is still working: a team being made, an archive under way), else nothing.
+   * When Teams asked to be left alone for longer than a request waits in-process (Retry-After, thrown as
+   * RetryLater), the job is re-queued to start no sooner, instead of failing and being retried early by pg-boss.
+   */
+  const workGraphQueue = async <T extends object>(queue: string, run: (data: T, jobId: string) => Promise<number | undefined>): Promise<void> => {
+    await boss.work<T>(queue, { batchSize: 1 }, async ([job]: PgBossJob<T>[]) => {
+      if (!job) return;
+      const data: unknown = job.data; // null for a scheduled job
+      const key = typeof data === "object" && data !== null && "communityId" in data && typeof data.communityId === "string" ? data.communityId : queue;
+      let again: number | undefined;
+      try {
+        again = await run(job.data, job.id);
+      } catch (err) {
+        const later = asTeamsFailure(err).retryAfterSeconds;
+        if (later === undefined) throw err;
+        deps.logger.info({ queue, key, retryAfterSeconds: later }, "Teams asked to wait: job re-queued");
+        await boss.send(queue, job.data, { startAfter: later, singletonKey: `${key}:later` });
+        return;
+      }
+      if (again !== undefined) await boss.send(queue, job.data, { startAfter: again, singletonKey: `${key}:poll` });
     });
-    // Team creation is asynchronous: poll no sooner than Teams' Retry-After (else the documented 30 s).
-    if (outcome === "waiting_for_team") await boss.send(QUEUES.provision, job.data, { startAfter: await nextPollSeconds(deps.db, job.data.communityId), singletonKey: `${job.data.communityId}:poll` });
+  };
+
+  await workGraphQueue<{ communityId: string }>(QUEUES.provision, async ({ communityId }, jobId) => {
+    deps.logger.info({ communityId, jobId }, "provisioning started");
+    const outcome = await provisionCommunity(provisionDeps, communityId);
+    // Team creation is asynchronous: look again no sooner than Teams' Retry-After (else the documented 30 s).
+    return typeof outcome === "object" ? outcome.pollAfterSeconds : undefined;
   });
 
   // Out of retries: say so on the community page instead of showing "in progress" for ever.
@@ -72,34 +90,28 @@ export async function registerWorkers(deps: WorkerDeps): Promise<StopWorkers> {
     if (await abandonProvisioning(deps.db, job.data.communityId)) deps.logger.warn({ communityId: job.data.communityId }, "provisioning gave up after its retries");
   });
 
-  await boss.work<{ communityId: string }>(QUEUES.syncMembers, { batchSize: 1 }, async ([job]: CommunityJob[]) => {
-    if (!job) return;
-    const report = await syncMembers(provisionDeps, job.data.communityId);
-    deps.logger.info({ communityId: job.data.communityId, ...report }, "membership synced");
+  await workGraphQueue<{ communityId: string }>(QUEUES.syncMembers, async ({ communityId }) => {
+    const report = await syncMembers(provisionDeps, communityId);
+    deps.logger.info({ communityId, ...report }, "membership synced");
+    return undefined;
   });
 
   // Archives are asynchronous in Teams: poll the operation no sooner than 30 s (or its Retry-After).
-  await boss.work<{ communityId: string }>(ARCHIVE_QUEUE, { batchSize: 1 }, async ([job]: CommunityJob[]) => {
-    if (!job) return;
-    const r = await archiveInTeams({ db: deps.db, teams: teams.port }, job.data.communityId).catch(async (err: unknown) => {
-      // Teams asked for a longer wait (Retry-After) than is spent in-process: start again no sooner.
-      const later = asTeamsFailure(err).retryAfterSeconds;
-      if (later === undefined) throw err;
-      await boss.send(ARCHIVE_QUEUE, job.data, { startAfter: later, singletonKey: `${job.data.communityId}:later` });
-      return { outcome: "requeued" as const };
-    });
-    if (r.outcome === "waiting") await boss.send(ARCHIVE_QUEUE, job.data, { startAfter: r.pollAfterSeconds, singletonKey: `${job.data.communityId}:poll` });
-    if (r.outcome === "failed") deps.logger.warn({ communityId: job.data.communityId }, "Teams archive refused");
+  await workGraphQueue<{ communityId: string }>(ARCHIVE_QUEUE, async ({ communityId }) => {
+    const r = await archiveInTeams({ db: deps.db, teams: teams.port }, communityId);
+    if (r.outcome === "failed") deps.logger.warn({ communityId }, "Teams archive refused");
+    return r.outcome === "waiting" ? r.pollAfterSeconds : undefined;
   });
   await boss.work<{ communityId: string }>(`${ARCHIVE_QUEUE}.dead`, { batchSize: 1 }, async ([job]: CommunityJob[]) => {
     if (!job) return;
     if (await abandonArchive(deps.db, job.data.communityId)) deps.logger.warn({ communityId: job.data.communityId }, "Teams archive gave up after its retries");
   });
 
-  await boss.work(REVERIFY_QUEUE, async () => {
+  await workGraphQueue<object>(REVERIFY_QUEUE, async () => {
     const report = await reverifyMembers({ db: deps.db, teams: teams.port, eligibility: teams.eligibility, agencyAttribute: teams.agencyAttribute, hostTenantId: teams.hostTenantId });
     for (const communityId of report.communities) await boss.send(QUEUES.syncMembers, { communityId }, { singletonKey: communityId });
     deps.logger.info({ checked: report.checked, notChecked: report.notChecked, removed: report.removals.length }, "members re-verified");
+    return undefined;
   });
   await boss.schedule(REVERIFY_QUEUE, "41 2 * * *");
 
@@ -108,10 +120,16 @@ export async function registerWorkers(deps: WorkerDeps): Promise<StopWorkers> {
   if (pollMs <= 0) return async () => undefined;
   const delivery = { db: deps.db, teams: teams.port, hostTenantId: teams.hostTenantId, linkFor: teams.noticeLink };
   let running: Promise<void> | undefined;
+  // When Teams asked to be left alone (a long Retry-After), this instance sends nothing before then.
+  let notBefore = 0;
   const timer = setInterval(() => {
-    if (running) return;
+    if (running || Date.now() < notBefore) return;
     running = deliverNotices(delivery)
       .then((r) => {
+        if (r.retryAfterSeconds !== undefined) {
+          notBefore = Date.now() + r.retryAfterSeconds * 1000;
+          deps.logger.info({ retryAfterSeconds: r.retryAfterSeconds }, "Teams asked to wait: notice delivery paused");
+        }
         if (r.sent + r.failed + r.retrying > 0) deps.logger.info({ ...r }, "notices delivered to Teams");
         if (r.permissionMissing > 0) deps.logger.warn({ refused: r.permissionMissing }, "Teams refused notices: the app registration lacks TeamsActivity.Send or admin consent (see docs/operations.md)");
       })

@@ -133,4 +133,11 @@ describe("archiving a team community in Teams", () => {
     expect(await archiveInTeams(archiveDeps(), c.id)).toEqual({ outcome: "archived" });
     expect(f.g.teams.get(link.team_id!)!.archived).toBe(true);
   });
+
+  it("the gateway hands back the Retry-After of Teams' 202 with the operation to poll", async () => {
+    const teamId = f.g.addTeam("Archived straight from the gateway", [], [oid("tom")]);
+    const started = await f.gw.archive({ teamId });
+    expect(started.retryAfterSeconds).toBe(30);
+    expect(started.operationUrl).toMatch(new RegExp(`^/teams\\('${teamId}'\\)/operations\\('`));
+  });
 });

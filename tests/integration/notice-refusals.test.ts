@@ -24,7 +24,7 @@ async function drain(teams = f.gw): Promise<DeliveryReport> {
   const total: DeliveryReport = { sent: 0, skipped: 0, failed: 0, retrying: 0, notInstalled: 0, permissionMissing: 0 };
   for (let i = 0; i < 50; i += 1) {
     const r = await deliverNotices({ db: f.h.store.db, teams, hostTenantId: FINANCE, linkFor });
-    for (const k of Object.keys(total) as (keyof DeliveryReport)[]) total[k] += r[k];
+    for (const k of ["sent", "skipped", "failed", "retrying", "notInstalled", "permissionMissing"] as const) total[k] += r[k];
     if (r.sent + r.skipped + r.failed + r.retrying === 0) return total;
   }
   throw new Error("the outbox did not drain");
