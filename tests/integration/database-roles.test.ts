@@ -10,7 +10,7 @@ import { startJobs } from "../../src/jobs/queue.js";
 import { appendAudit } from "../../src/store/audit.js";
 import { connect, type Store } from "../../src/store/connection.js";
 import { pendingMigrations } from "../../src/store/migrate.js";
-import { appRoleProblems, migrateAsOwner, prepareDatabase } from "../../src/store/roles.js";
+import { appRoleProblems, JOB_QUEUES, migrateAsOwner, ownerWork, prepareDatabase, scramVerifier } from "../../src/store/roles.js";
 import { seedDemoData } from "../../src/store/seed.js";
 
 const onPostgres = inject("databaseKind") === "postgresql";
@@ -124,6 +124,87 @@ describe.skipIf(!onPostgres)("database roles (PostgreSQL only: PGlite has one us
       await expect(sql`delete from audit_log`.execute(app2.db)).rejects.toThrow(/permission denied/);
     } finally {
       await app2.close();
+    }
+  });
+
+  it("sends the app role's password as a SCRAM verifier (PostgreSQL's own), and only when creating the role or when the app cannot sign in", async () => {
+    const stored = async () => (await sql<{ p: string }>`select rolpassword as p from pg_authid where rolname = ${APP2}`.execute(admin.db)).rows[0]!.p;
+    const parts = (verifier: string) => {
+      const m = /^SCRAM-SHA-256\$(\d+):([^$]+)\$/.exec(verifier);
+      expect(m).not.toBeNull();
+      return { iterations: Number(m![1]), salt: Buffer.from(m![2]!, "base64") };
+    };
+    // The role the test above created holds the verifier of DATABASE_URL's password.
+    const created = await stored();
+    expect(scramVerifier("it's-a-secret", parts(created).salt, parts(created).iterations)).toBe(created);
+    // The same computation as the server's own, for a password it hashed itself (non-ASCII included).
+    const secret = "pässwörd ＡＢＣ";
+    await sql`alter role ${sql.id(APP2)} password ${sql.lit(secret)}`.execute(admin.db);
+    const byServer = await stored();
+    expect(scramVerifier(secret, parts(byServer).salt, parts(byServer).iterations)).toBe(byServer);
+    // An existing role keeps its password on another run, unless the app could not sign in with it.
+    await migrateAsOwner({ owner: { url: urlFor(OWNER, DB) }, appRole: APP2, appPassword: "rotated", ssl: "disable", logger });
+    expect(await stored()).toBe(byServer);
+    await migrateAsOwner({ owner: { url: urlFor(OWNER, DB) }, appRole: APP2, appPassword: "rotated", setPassword: true, ssl: "disable", logger });
+    const rotated = await stored();
+    expect(rotated).not.toBe(byServer);
+    expect(scramVerifier("rotated", parts(rotated).salt, parts(rotated).iterations)).toBe(rotated);
+  });
+
+  it("the owner makes every queue the app starts with (the list the start-up check reads)", async () => {
+    const queues = await sql<{ name: string }>`select name from pgboss.queue order by name`.execute(owner.db);
+    expect(queues.rows.map((q) => q.name)).toEqual([...JOB_QUEUES].sort());
+  });
+
+  it("a second start with nothing to do sends nothing as the owner: no ALTER ROLE, no GRANT, no pg-boss (the owner may not even sign in)", async () => {
+    const appUrl = urlFor(APP, DB);
+    expect(await ownerWork(app.db)).toEqual({ appSignsIn: true, reasons: [] });
+    // The owner can no longer sign in: any owner connection (migrations, grants, ALTER ROLE, pg-boss) fails.
+    await sql`alter role ${sql.id(OWNER)} nologin`.execute(admin.db);
+    try {
+      await expect(prepareDatabase({ app: app.db, appUrl, ssl: "disable", production: true, owner: { url: urlFor(OWNER, DB) }, logger })).resolves.toEqual([]);
+      // …which is what would happen, were there anything to do.
+      await sql`revoke select on communities from ${sql.id(APP)}`.execute(owner.db);
+      expect((await ownerWork(app.db)).reasons.join()).toMatch(/lacks privileges on public\.communities/);
+      await expect(prepareDatabase({ app: app.db, appUrl, ssl: "disable", production: true, owner: { url: urlFor(OWNER, DB) }, logger })).rejects.toThrow(/not permitted to log in/);
+    } finally {
+      await sql`alter role ${sql.id(OWNER)} login`.execute(admin.db);
+    }
+    await expect(prepareDatabase({ app: app.db, appUrl, ssl: "disable", production: true, owner: { url: urlFor(OWNER, DB) }, logger })).resolves.toEqual([]);
+    expect(await ownerWork(app.db)).toEqual({ appSignsIn: true, reasons: [] });
+  });
+
+  it("the start-up check sees a missing queue, a missing default privilege, a widened audit grant and a missing app role, and the owner puts each right", async () => {
+    const appUrl = urlFor(APP, DB);
+    const prepare = () => prepareDatabase({ app: app.db, appUrl, ssl: "disable", production: true, owner: { url: urlFor(OWNER, DB) }, logger });
+    await sql`select pgboss.delete_queue(${JOB_QUEUES[0]!})`.execute(owner.db);
+    expect((await ownerWork(app.db)).reasons.join()).toMatch(/queues missing/);
+    await prepare();
+    expect(await ownerWork(app.db)).toEqual({ appSignsIn: true, reasons: [] });
+
+    await sql`alter default privileges in schema pgboss revoke delete on tables from ${sql.id(APP)}`.execute(owner.db);
+    expect((await ownerWork(app.db)).reasons.join()).toMatch(/default privileges missing in pgboss \(r\)/);
+    await prepare();
+    expect(await ownerWork(app.db)).toEqual({ appSignsIn: true, reasons: [] });
+
+    await sql`grant update on audit_log to ${sql.id(APP)}`.execute(owner.db);
+    expect((await ownerWork(app.db)).reasons.join()).toMatch(/public\.audit_log/);
+    await prepare();
+    expect(await appRoleProblems(app.db)).toEqual([]);
+    expect(await ownerWork(app.db)).toEqual({ appSignsIn: true, reasons: [] });
+
+    // A password role that does not exist yet: the app's sign-in is refused, and the owner creates it.
+    const fresh = connect({ url: urlFor(APP2, DB).replace(`${APP2}@`, `${APP2}:first-secret@`), ssl: "disable", poolMax: 1 });
+    const super_ = connect({ url: urlFor(undefined, DB), ssl: "disable", poolMax: 1 });
+    try {
+      await sql`drop owned by ${sql.id(APP2)}`.execute(super_.db);
+      await sql`drop role ${sql.id(APP2)}`.execute(super_.db);
+      expect(await ownerWork(fresh.db)).toMatchObject({ appSignsIn: false });
+      await prepareDatabase({ app: fresh.db, appUrl: urlFor(APP2, DB).replace(`${APP2}@`, `${APP2}:first-secret@`), ssl: "disable", production: true, owner: { url: urlFor(OWNER, DB) }, logger });
+      expect(await ownerWork(fresh.db)).toEqual({ appSignsIn: true, reasons: [] });
+    } finally {
+      await fresh.close();
+      await super_.close();
     }
   });
 });
