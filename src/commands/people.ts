@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { z } from "zod";
 import { CommandError, parseInput, type CommandContext } from "./context.js";
 import { GUID_PATTERN } from "../domain/identity.js";
-import { lineText, queryText, tagText } from "../domain/text.js";
+import { lineText, tagText } from "../domain/text.js";
 
 
 const profileSchema = z
@@ -96,7 +96,7 @@ export async function myNotifications(ctx: CommandContext) {
 
 /** Search eligible people (with a registered agency) by name, job title or interest, e.g. to invite them. */
 export async function searchPeople(ctx: CommandContext, query: unknown) {
-  const r = { data: parseInput(z.object({ q: queryText({ label: "The search", min: 1, max: 100, minMessage: "Type part of a name, job title or interest to search." }), limit: z.coerce.number().int().min(1).max(50).default(20) }).strict(), query, "Type part of a name, job title or interest to search.") };
+  const r = { data: parseInput(z.object({ q: lineText({ label: "The search", min: 1, max: 100, minMessage: "Type part of a name, job title or interest to search." }), limit: z.coerce.number().int().min(1).max(50).default(20) }).strict(), query, "Type part of a name, job title or interest to search.") };
   const like = `%${r.data.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
   const rows = await ctx.db
     .selectFrom("people as p")

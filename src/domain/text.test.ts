@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasVisibleCharacter, lineText, multilineText, nameKey, nameText, queryText, tagText, textProblem } from "./text.js";
+import { hasVisibleCharacter, lineText, multilineText, nameKey, nameText, tagText, textProblem } from "./text.js";
 
 const name = nameText({ label: "Name", min: 3, max: 50 });
 const line = lineText({ label: "Job title", max: 200 });
@@ -61,7 +61,7 @@ describe("text inputs", () => {
   });
 
   it("queries and tags follow the single-line rules; tags are NFKC and lower case", () => {
-    const q = queryText({ label: "Search", max: 100 });
+    const q = lineText({ label: "Search", max: 100 });
     expect(q.parse(" data ")).toBe("data");
     expect(problems(q, "data\u0000")[0]).toMatch(/^Search contains a null character/);
     const tag = tagText({ label: "Tag", max: 40 });

@@ -1,8 +1,8 @@
 /**
  * Text a person types: every string input is checked here, once, by the zod builders below, which every
- * schema uses (names, single-line text, multi-line text, search queries, tags, reasons). Text is put in
- * Unicode NFC (tags in NFKC) and trimmed; then refused, with a sentence naming the field, when it holds:
- * a NUL or another C0/C1 control character (tab and line breaks are allowed in multi-line text only), half
+ * schema uses (names; single-line text, search queries too; multi-line text, reasons and messages too; tags).
+ * Text is put in Unicode NFC (tags in NFKC) and trimmed; then refused, with a sentence naming the field, when it
+ * holds: a NUL or another C0/C1 control character (tab and line breaks are allowed in multi-line text only), half
  * of a UTF-16 surrogate pair, a Unicode noncharacter, a bidirectional override/embedding/isolate (except in
  * multi-line text, where right-to-left writing needs them), or nothing visible at all. What passes is stored
  * and returned exactly as it was after NFC; rendering escapes it.
@@ -106,24 +106,14 @@ export function nameText(o: TextOptions) {
   return build("name", o);
 }
 
-/** Short single-line text (a job title, a short name). */
+/** Short single-line text (a job title, a short name, a search query: there, empty means "no filter"). */
 export function lineText(o: TextOptions) {
   return build("line", o);
 }
 
-/** Multi-line text (a purpose, terms of reference, a code of practice). */
+/** Multi-line text (a purpose, terms of reference, a code of practice; a reason or message with a decision or request). */
 export function multilineText(o: TextOptions) {
   return build("multiline", o);
-}
-
-/** A reason or message given with a decision or request: multi-line text. */
-export function reasonText(o: TextOptions) {
-  return build("multiline", o);
-}
-
-/** A search query (`?q=`): one line; empty means "no filter". */
-export function queryText(o: TextOptions) {
-  return build("line", o);
 }
 
 /** A tag or interest: one line, NFKC and lower-cased so "ｄａｔａ" and "Data" are the same tag. */

@@ -105,13 +105,11 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
     }
   });
 
-  let lastHeartbeatAt: Date | null = null;
   const startedAt = Date.now();
   const staleMs = options.heartbeatStaleMs ?? 150_000;
   if (options.work !== false) {
-    await boss.work(QUEUES.heartbeat, async () => {
-      lastHeartbeatAt = new Date();
-    });
+    // The job's work is being done: pg-boss records its completion, which is what readiness reads.
+    await boss.work(QUEUES.heartbeat, async () => undefined);
     await boss.schedule(QUEUES.heartbeat, "* * * * *");
     await boss.send(QUEUES.heartbeat, {});
   }
@@ -119,23 +117,22 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
   return {
     boss,
     async health() {
-      const last = lastHeartbeatAt?.toISOString() ?? null;
       let lastCompleted: Date | null;
       try {
         // The heartbeat is a singleton job: with several instances, any one of them runs it, so freshness is
-        // judged by the last one completed anywhere (a frozen queue or a stopped schedule makes it old).
+        // judged by the last one completed anywhere (a frozen queue or a stopped schedule makes it old). The
+        // database is the only record of it: this process keeps no timestamp of its own.
         const { rows } = await boss.getDb().executeSql(`select max(completed_on) as last from pgboss.job where name = $1 and state = 'completed'`, [QUEUES.heartbeat]);
         const value = (rows[0] as { last: Date | string | null } | undefined)?.last ?? null;
         lastCompleted = value === null ? null : new Date(value);
       } catch (err) {
-        return { ok: false, lastHeartbeatAt: last, detail: (err as Error).name };
+        return { ok: false, lastHeartbeatAt: null, detail: (err as Error).name };
       }
-      if (options.work === false) return { ok: true, lastHeartbeatAt: last };
+      const lastHeartbeatAt = lastCompleted?.toISOString() ?? null;
+      if (options.work === false) return { ok: true, lastHeartbeatAt };
       // Since the last heartbeat, but never less than since start-up (the one sent at start needs a moment).
-      const newest = Math.max(lastCompleted?.getTime() ?? 0, lastHeartbeatAt?.getTime() ?? 0);
-      const shown = newest > 0 ? new Date(newest).toISOString() : null;
-      if (Date.now() - Math.max(newest, startedAt) > staleMs) return { ok: false, lastHeartbeatAt: shown, detail: "heartbeat_stale" };
-      return { ok: true, lastHeartbeatAt: shown };
+      if (Date.now() - Math.max(lastCompleted?.getTime() ?? 0, startedAt) > staleMs) return { ok: false, lastHeartbeatAt, detail: "heartbeat_stale" };
+      return { ok: true, lastHeartbeatAt };
     },
     async stop(timeoutMs = 3_000) {
       await boss.stop({ graceful: true, timeout: timeoutMs, wait: true });

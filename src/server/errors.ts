@@ -4,7 +4,7 @@
  */
 import type { FastifyError, FastifyInstance } from "fastify";
 import pg from "pg";
-import { reasonText, type IneligibleReason } from "../domain/policy.js";
+import { denialText, reasonText, type IneligibleReason } from "../domain/policy.js";
 import type { TokenProblem } from "./auth/tokens.js";
 
 export class AppError extends Error {
@@ -39,17 +39,15 @@ const RETRY_AFTER_SECONDS = 1;
  * Constraints whose violation has a sentence of its own. Commands handle their known conflicts first (with
  * names and details); these answer when a race gets past them, so the answer is the same either way.
  */
-const CONSTRAINTS: Record<string, () => AppError> = {
+export const CONSTRAINTS: Record<string, () => AppError> = {
   memberships_last_owner: () =>
-    new AppError("community.last_owner", 403, "A community must keep at least one owner; hand over ownership first.", { reason: "last_owner" }),
+    new AppError("community.last_owner", 403, denialText("last_owner"), { reason: "last_owner" }),
   agencies_name_uq: () =>
     new AppError("agency.name_taken", 409, "An agency with this name is already registered.", { issues: [{ path: "name", message: "This name is taken." }] }),
   agencies_name_key_uq: () =>
     new AppError("agency.name_taken", 409, "An agency with this name, or one that looks the same, is already registered.", { issues: [{ path: "name", message: "This name is taken." }] }),
   agency_domains_pkey: () =>
     new AppError("agency.domain_taken", 409, "An email domain in the list already belongs to another agency.", { issues: [{ path: "emailDomains", message: "A domain belongs to another agency." }] }),
-  communities_live_name_uq: () =>
-    new AppError("community.name_taken", 409, "A community with this name already exists or is awaiting approval.", { issues: [{ path: "name", message: "This name is taken." }] }),
   join_requests_pending_uq: () => new AppError("community.request_pending", 409, "You have already asked to join; the moderators will reply."),
   memberships_pk: () => new AppError("community.already_member", 409, "That person is already a member."),
 };

@@ -8,7 +8,8 @@ import { sql } from "kysely";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { registerErrorHandler } from "../../src/server/errors.js";
+import { lastOwner } from "../../src/commands/communities/owners.js";
+import { CONSTRAINTS, registerErrorHandler } from "../../src/server/errors.js";
 import { connect, type Store } from "../../src/store/connection.js";
 
 let store: Store;
@@ -28,6 +29,8 @@ const FAILING: Record<string, (s: Store) => Promise<unknown>> = {
   lastOwner: (s) =>
     sql`do $$ begin raise exception 'no owner' using errcode = 'check_violation', constraint = 'memberships_last_owner'; end $$`.execute(s.db),
   agencyName: (s) => sql`do $$ begin raise exception 'dup' using errcode = 'unique_violation', constraint = 'agencies_name_uq'; end $$`.execute(s.db),
+  droppedNameIndex: (s) =>
+    sql`do $$ begin raise exception 'dup' using errcode = 'unique_violation', constraint = 'communities_live_name_uq'; end $$`.execute(s.db),
   notDatabase: async () => {
     throw Object.assign(new Error("broken pipe"), { code: "EPIPE" });
   },
@@ -77,6 +80,30 @@ describe("database refusals reaching the error handler", () => {
     expect(r.status).toBe(503);
     expect(r.id).toBe("request.retry");
     expect(Number(r.retryAfter)).toBeGreaterThan(0);
+  });
+
+  it("the last-owner trigger and the command's own check say the same sentence", async () => {
+    const r = await get("lastOwner");
+    expect(r.body.error.message).toBe(lastOwner().message);
+  });
+
+  it("every constraint with a sentence of its own exists in the migrated database (as an index, a constraint, or a trigger's)", async () => {
+    const missing: string[] = [];
+    for (const name of Object.keys(CONSTRAINTS)) {
+      const { rows } = await sql<{ found: boolean }>`
+        select exists (select 1 from pg_class where relname = ${name})
+            or exists (select 1 from pg_constraint where conname = ${name})
+            or exists (select 1 from pg_proc where prosrc like ${`%'${name}'%`}) as found`.execute(store.db);
+      if (!rows[0]?.found) missing.push(name);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("the name index migration 0005 dropped has no sentence (its wording told a proposer a hidden name existed)", async () => {
+    const r = await get("droppedNameIndex");
+    expect(r.status).toBe(409);
+    expect(r.id).toBe("conflict");
+    expect(JSON.stringify(r.body)).not.toMatch(/awaiting approval/);
   });
 
   it("anything that is not a database refusal is still a generic 500 (an EPIPE is not an SQLSTATE)", async () => {

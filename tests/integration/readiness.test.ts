@@ -3,7 +3,9 @@
  * balancer must stop sending traffic to an instance whose pool is stuck or whose queue has frozen.
  */
 import type pg from "pg";
-import { afterEach, describe, expect, it } from "vitest";
+import pino from "pino";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { startJobs } from "../../src/jobs/queue.js";
 import { createHarness, type Harness } from "../support/harness.js";
 
 let h: Harness | undefined;
@@ -39,6 +41,31 @@ describe("readiness", () => {
     const stale = await until(h, (r) => r.status === 503, 15_000);
     expect(stale.status).toBe(503);
     expect(stale.body).toMatchObject({ status: "not_ready", database: { ok: true }, queue: { ok: false, detail: "heartbeat_stale" } });
+  });
+
+  it("reads the heartbeat from the database only, so an instance that runs no workers reports the one another completed", async () => {
+    h = await createHarness({}, { jobs: { work: true } });
+    const harness = h;
+    await until(harness, (r) => r.body.queue.lastHeartbeatAt !== null, 15_000);
+    const recorded = async () => {
+      const { rows } = await harness.jobs.boss.getDb().executeSql(`select max(completed_on) as last from pgboss.job where name = 'system.heartbeat' and state = 'completed'`, []);
+      return new Date((rows[0] as { last: string | Date }).last).toISOString();
+    };
+    const onlooker = await startJobs({ url: inject("databaseUrl"), ssl: "disable", logger: pino({ level: "silent" }), work: false });
+    try {
+      // Another instance's heartbeat may complete between two reads: compare while the recorded one stays put.
+      let answers = { worker: null as string | null, onlooker: null as string | null, database: "" };
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const database = await recorded();
+        answers = { worker: (await readyz(harness)).body.queue.lastHeartbeatAt, onlooker: (await onlooker.health()).lastHeartbeatAt, database };
+        if ((await recorded()) === database) break;
+      }
+      expect(answers.worker).toBe(answers.database);
+      expect(answers.onlooker).toBe(answers.database);
+      expect((await onlooker.health()).ok).toBe(true);
+    } finally {
+      await onlooker.stop();
+    }
   });
 
   it("is not ready while the database does not answer within 2 s, and ready again when it does", async () => {

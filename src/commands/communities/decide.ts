@@ -1,13 +1,12 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import { applyNamingPolicy, communityNameSchema } from "../../domain/communities.js";
-import { nameKey, reasonText } from "../../domain/text.js";
+import { multilineText, nameKey } from "../../domain/text.js";
 import type { Community } from "../../store/schema.js";
 import { appendAudit } from "../../store/audit.js";
-import { CommandError, parseInput, type CommandContext } from "../context.js";
+import { CommandError, parseInput, uniqueViolation, type CommandContext } from "../context.js";
 import { notify } from "../notify.js";
 import { check, loadVisible } from "./load.js";
-import { isUniqueViolation } from "./propose.js";
 
 export const PROVISION_QUEUE = "community.provision";
 
@@ -21,7 +20,7 @@ export const PROVISIONING_STEPS = {
 const decisionSchema = z
   .object({
     decision: z.enum(["approve", "reject"]),
-    reason: reasonText({ label: "The reason", max: 2000 }).default(""),
+    reason: multilineText({ label: "The reason", max: 2000 }).default(""),
     /** Approve under another name (when the proposed one clashes with an approved community). */
     name: communityNameSchema.optional(),
   })
@@ -126,7 +125,7 @@ export async function decideProposal(ctx: CommandContext, communityId: string, i
     });
   }).catch(async (err: unknown) => {
     // Two look-alike proposals approved at the same moment: the index lets one through.
-    if (!isUniqueViolation(err, APPROVED_NAME_INDEX)) throw err;
+    if (uniqueViolation(err) !== APPROVED_NAME_INDEX) throw err;
     const other = await ctx.db.selectFrom("communities").select("display_name").where("name_key", "=", key).where("status", "=", "approved").executeTakeFirst();
     throw nameClash(displayName, other?.display_name ?? displayName);
   });

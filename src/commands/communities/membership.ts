@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import { z } from "zod";
 import type { Role } from "../../domain/communities.js";
-import { reasonText } from "../../domain/text.js";
+import { multilineText } from "../../domain/text.js";
 import { appendAudit } from "../../store/audit.js";
 import type { Database } from "../../store/schema.js";
 import { CommandError, parseInput, type CommandContext } from "../context.js";
@@ -59,7 +59,7 @@ export async function joinCommunity(ctx: CommandContext, communityId: string, in
   if (added) await syncTeams(ctx, communityId);
 }
 
-const requestSchema = acceptance.extend({ message: reasonText({ label: "The message", max: 1000 }).default("") });
+const requestSchema = acceptance.extend({ message: multilineText({ label: "The message", max: 1000 }).default("") });
 
 async function pendingRequest(db: Kysely<Database>, communityId: string, personId: string): Promise<{ id: string } | undefined> {
   return db.selectFrom("join_requests").select("id").where("community_id", "=", communityId).where("person_id", "=", personId).where("status", "=", "pending").executeTakeFirst();
@@ -99,7 +99,7 @@ export async function requestToJoin(ctx: CommandContext, communityId: string, in
 }
 
 const decisionSchema = z
-  .object({ decision: z.enum(["approve", "decline"]), reason: reasonText({ label: "The reason", max: 1000 }).default("") })
+  .object({ decision: z.enum(["approve", "decline"]), reason: multilineText({ label: "The reason", max: 1000 }).default("") })
   .strict()
   .refine((d) => d.decision === "approve" || d.reason.length > 0, { message: "Say why the request is declined", path: ["reason"] });
 
@@ -196,7 +196,7 @@ export async function invite(ctx: CommandContext, communityId: string, input: un
   });
 }
 
-const removeSchema = personRef.extend({ reason: reasonText({ label: "The reason", min: 1, max: 1000, minMessage: "Say why the member is removed." }) });
+const removeSchema = personRef.extend({ reason: multilineText({ label: "The reason", min: 1, max: 1000, minMessage: "Say why the member is removed." }) });
 
 /**
  * Moderators remove a member (owners can only be removed by owners). Roles are read again under the owner

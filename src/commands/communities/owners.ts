@@ -8,6 +8,7 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import type { Role } from "../../domain/communities.js";
+import { denialText } from "../../domain/policy.js";
 import type { Database } from "../../store/schema.js";
 import { CommandError } from "../context.js";
 
@@ -31,7 +32,7 @@ export async function ownerCount(db: Kysely<Database>, communityId: string): Pro
 
 /** The refusal when a change would leave no owner (also what the database trigger's violation maps to). */
 export function lastOwner(): CommandError {
-  return new CommandError("forbidden", "community.last_owner", "A community must keep at least one owner; hand over ownership first.", { reason: "last_owner" });
+  return new CommandError("forbidden", "community.last_owner", denialText("last_owner"), { reason: "last_owner" });
 }
 
 /** The refusal when the actor stopped being an owner while their request was on its way. */

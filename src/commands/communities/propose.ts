@@ -118,13 +118,6 @@ async function visibleClash(ctx: CommandContext, key: string): Promise<string | 
   return row?.display_name;
 }
 
-/** A PostgreSQL unique violation (SQLSTATE 23505), optionally of one named constraint or index. */
-export function isUniqueViolation(err: unknown, constraint?: string): boolean {
-  if (typeof err !== "object" || err === null) return false;
-  const e = err as { code?: unknown; constraint?: unknown };
-  return e.code === "23505" && (constraint === undefined || e.constraint === constraint);
-}
-
 /** Bump activity (used by later features: posts, sessions). */
 export async function touchCommunityActivity(ctx: CommandContext, communityId: string): Promise<void> {
   await ctx.db.updateTable("communities").set({ last_activity_at: sql<Date>`now()`, inactivity_flagged_at: null }).where("id", "=", communityId).execute();

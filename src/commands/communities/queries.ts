@@ -2,14 +2,14 @@ import { sql, type Expression, type SqlBool } from "kysely";
 import { z } from "zod";
 import { CLASSIFICATIONS, CLASSIFICATION_LABELS } from "../../domain/communities.js";
 import { communityAbilities } from "../../domain/policy.js";
-import { queryText, tagText } from "../../domain/text.js";
+import { lineText, tagText } from "../../domain/text.js";
 import { parseInput, type CommandContext } from "../context.js";
 import { nameClashes } from "./decide.js";
 import { loadVisible } from "./load.js";
 
 const listSchema = z
   .object({
-    q: queryText({ label: "The search", max: 200 }).optional(),
+    q: lineText({ label: "The search", max: 200 }).optional(),
     tag: tagText({ label: "The tag", max: 40 }).optional(),
     agencyId: z.uuid().optional(),
     classification: z.enum(CLASSIFICATIONS).optional(),
