@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { appendAudit } from "../../src/store/audit.js";
@@ -66,7 +67,17 @@ describe("store", () => {
     expect((await resolveAgency(store.db, shared, "abs.gov.au"))?.short_name).toBe("ABS");
     expect((await resolveAgency(store.db, shared, "dta.gov.au"))?.short_name).toBe("DTA");
     expect(await resolveAgency(store.db, shared, "other.gov.au")).toBeUndefined();
-    expect((await resolveAgency(store.db, "7f1c2a4e-0b8d-4c1e-9a51-3d2f6b8e1a01", "other.gov.au"))?.short_name).toBe("Finance");
     expect(await resolveAgency(store.db, "c0ffee00-1111-4222-8333-444455556666", "contoso.example.com")).toBeUndefined();
+  });
+
+  it("matches a tenant's only agency for an unknown domain, and stops guessing once the tenant has two", async () => {
+    // Its own tenant: other test files register agencies in the demo tenants, so "the only agency" there is not stable.
+    const tenant = randomUUID();
+    const tag = tenant.slice(0, 8);
+    await store.db.insertInto("agencies").values({ id: randomUUID(), name: `Solo Agency ${tag}`, short_name: `SOLO${tag}`, tenant_id: tenant, email_domains: [`solo-${tag}.gov.au`] }).execute();
+    expect((await resolveAgency(store.db, tenant, "other.gov.au"))?.short_name).toBe(`SOLO${tag}`);
+    await store.db.insertInto("agencies").values({ id: randomUUID(), name: `Second Agency ${tag}`, short_name: `TWO${tag}`, tenant_id: tenant, email_domains: [`two-${tag}.gov.au`] }).execute();
+    expect(await resolveAgency(store.db, tenant, "other.gov.au")).toBeUndefined();
+    expect((await resolveAgency(store.db, tenant, `two-${tag}.gov.au`))?.short_name).toBe(`TWO${tag}`);
   });
 });
