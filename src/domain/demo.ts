@@ -56,6 +56,10 @@ export interface DemoIdentity {
   description: string;
 }
 
+/**
+ * Eight public servants (four in Finance's tenant, four in the shared tenant across DTA and ABS), a guest and an
+ * outsider. The Agents Playground's `.m365agentsplayground.yml` names the same people with the same object ids.
+ */
 export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
   {
     key: "priya",
@@ -82,6 +86,30 @@ export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
     description: "Finance · public servant",
   },
   {
+    key: "grace",
+    displayName: "Grace Okafor",
+    tenantId: "7f1c2a4e-0b8d-4c1e-9a51-3d2f6b8e1a01",
+    objectId: "a0000000-0000-4000-8000-000000000021",
+    email: "grace.okafor@finance.gov.au",
+    jobTitle: "Grants Program Manager",
+    interests: ["grants administration", "risk management", "evaluation"],
+    isGuest: false,
+    roles: [],
+    description: "Finance · runs a grants program",
+  },
+  {
+    key: "liam",
+    displayName: "Liam Walsh",
+    tenantId: "7f1c2a4e-0b8d-4c1e-9a51-3d2f6b8e1a01",
+    objectId: "a0000000-0000-4000-8000-000000000022",
+    email: "liam.walsh@finance.gov.au",
+    jobTitle: "Contract Manager",
+    interests: ["contract management", "procurement"],
+    isGuest: false,
+    roles: [],
+    description: "Finance · new to contract management",
+  },
+  {
     key: "aisha",
     displayName: "Aisha Karimi",
     tenantId: "2b9e6d10-5c3a-4f7e-8d21-6a4c9e0f3b02",
@@ -94,6 +122,18 @@ export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
     description: "DTA · community facilitator",
   },
   {
+    key: "mei",
+    displayName: "Mei Chen",
+    tenantId: "2b9e6d10-5c3a-4f7e-8d21-6a4c9e0f3b02",
+    objectId: "a0000000-0000-4000-8000-000000000023",
+    email: "mei.chen@dta.gov.au",
+    jobTitle: "Accessibility Specialist",
+    interests: ["accessibility", "service design"],
+    isGuest: false,
+    roles: [],
+    description: "DTA · accessibility specialist",
+  },
+  {
     key: "marcus",
     displayName: "Marcus Bell",
     tenantId: "2b9e6d10-5c3a-4f7e-8d21-6a4c9e0f3b02",
@@ -104,6 +144,18 @@ export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
     isGuest: false,
     roles: [],
     description: "ABS · works alone in a regional office",
+  },
+  {
+    key: "ravi",
+    displayName: "Ravi Patel",
+    tenantId: "2b9e6d10-5c3a-4f7e-8d21-6a4c9e0f3b02",
+    objectId: "a0000000-0000-4000-8000-000000000024",
+    email: "ravi.patel@abs.gov.au",
+    jobTitle: "Survey Methodologist",
+    interests: ["survey methods", "data visualisation"],
+    isGuest: false,
+    roles: [],
+    description: "ABS · survey methodologist",
   },
   {
     key: "guest",

@@ -21,8 +21,12 @@ interface PublicServant {
 const PUBLIC_SERVANTS: PublicServant[] = [
   { key: "priya", name: "Priya Raman", email: "priya.raman@finance.gov.au", jobTitle: "Director, Procurement Capability", agency: "Department of Finance", platformOwner: true },
   { key: "tom", name: "Tom Nguyen", email: "tom.nguyen@finance.gov.au", jobTitle: "Senior Policy Officer", agency: "Department of Finance", platformOwner: false },
+  { key: "grace", name: "Grace Okafor", email: "grace.okafor@finance.gov.au", jobTitle: "Grants Program Manager", agency: "Department of Finance", platformOwner: false },
+  { key: "liam", name: "Liam Walsh", email: "liam.walsh@finance.gov.au", jobTitle: "Contract Manager", agency: "Department of Finance", platformOwner: false },
   { key: "aisha", name: "Aisha Karimi", email: "aisha.karimi@dta.gov.au", jobTitle: "Lead Service Designer", agency: "Digital Transformation Agency", platformOwner: false },
+  { key: "mei", name: "Mei Chen", email: "mei.chen@dta.gov.au", jobTitle: "Accessibility Specialist", agency: "Digital Transformation Agency", platformOwner: false },
   { key: "marcus", name: "Marcus Bell", email: "marcus.bell@abs.gov.au", jobTitle: "Data Analyst", agency: "Australian Bureau of Statistics", platformOwner: false },
+  { key: "ravi", name: "Ravi Patel", email: "ravi.patel@abs.gov.au", jobTitle: "Survey Methodologist", agency: "Australian Bureau of Statistics", platformOwner: false },
 ];
 
 const REFUSED = [
@@ -131,6 +135,9 @@ describe.skipIf(!chromiumAvailable() && process.env["CI"] !== "true")("the tab i
     for (const theme of THEMES) {
       await page.goto(`${server.url}/?theme=${theme}`);
       await page.getByRole("heading", { level: 1, name: "Choose a demo identity" }).waitFor();
+      // Every demo person, in the server's order: eight public servants, then the guest and the outsider.
+      const offered = await page.getByRole("list", { name: "Demo identities" }).getByRole("button").allInnerTexts();
+      expect(offered.map((t) => t.split("\n")[0]?.trim())).toEqual([...PUBLIC_SERVANTS, ...REFUSED].map((p) => p.name));
       await expectAccessible(page, `picker, ${theme}`);
       for (const [route, heading] of [
         ["/privacy", "Privacy"],

@@ -61,7 +61,7 @@ describe("server basics (local mode)", () => {
 
   it("lists demo identities and issues tokens only for known ones; bad input is a clear 400", async () => {
     const list = await h.app.inject({ method: "GET", url: "/api/dev/identities" });
-    expect(list.json().identities.map((i: { key: string }) => i.key)).toEqual(["priya", "tom", "aisha", "marcus", "guest", "outsider"]);
+    expect(list.json().identities.map((i: { key: string }) => i.key)).toEqual(["priya", "tom", "grace", "liam", "aisha", "mei", "marcus", "ravi", "guest", "outsider"]);
     expect((await h.app.inject({ method: "POST", url: "/api/dev/token", payload: { key: "nobody" } })).statusCode).toBe(404);
     const bad = await h.app.inject({ method: "POST", url: "/api/dev/token", payload: { key: 42 } });
     expect(bad.statusCode).toBe(400);
