@@ -6,25 +6,23 @@
  * and Tom sees why and retries, the channel appears with Tom as its owner, Priya asks to join, Tom approves,
  * the job that keeps Teams in step adds Priya to the channel, and Priya hears back in her activity feed.
  */
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_IDENTITIES } from "../../src/domain/demo.js";
-import { startEntraStandIn, type EntraStandIn } from "../support/entra-standin.js";
-import { GraphStandIn } from "../support/graph-standin/server.js";
+import type { EntraStandIn } from "../support/entra-standin.js";
+import type { GraphStandIn } from "../support/graph-standin/server.js";
 import { startServer, type RunningServer } from "../support/server-process.js";
-import { localCertificate } from "../support/tls.js";
+import { STANDIN_APP_ID, startTenantStandIns, type TenantStandIns } from "../support/tenant-standins.js";
 import { buildTab, chromiumAvailable, launchBrowser, type LaunchedBrowser } from "./browser.js";
 import { bodyText, expectAccessible, TabSession, THEMES } from "./session.js";
 
 const FINANCE = "7f1c2a4e-0b8d-4c1e-9a51-3d2f6b8e1a01";
-const APP = "6c1f3e2a-7b4d-4e8f-9a0b-1c2d3e4f5a6b";
-const SECRET = `secret-${randomUUID()}`;
 const TEAMS_APP = "0e6f3d4a-1b2c-4d5e-8f90-a1b2c3d4e5f6";
 const NAME = "Grants Assurance Practitioners";
 const oid = (key: string) => DEMO_IDENTITIES.find((d) => d.key === key)?.objectId ?? "";
 
 let server: RunningServer;
 let browser: LaunchedBrowser;
+let tenant: TenantStandIns;
 let entra: EntraStandIn;
 let graph: GraphStandIn;
 let hostTeamId = "";
@@ -39,33 +37,16 @@ function channel() {
 describe.skipIf(!chromiumAvailable() && process.env["CI"] !== "true")("communities provisioned in Teams (Graph and Entra stand-ins)", () => {
   beforeAll(async () => {
     buildTab();
-    const tls = localCertificate();
-    entra = await startEntraStandIn({ tls, clients: [{ clientId: APP, clientSecret: SECRET }] });
-    graph = new GraphStandIn({ trust: { jwks: entra.jwks, issuer: `${entra.loginHost}/${FINANCE}/v2.0`, tenantId: FINANCE } });
-    await graph.start();
-    for (const d of DEMO_IDENTITIES) graph.addUser({ id: d.objectId, userPrincipalName: d.email, companyName: "Department of Finance" });
-    hostTeamId = graph.addTeam("Guildhall communities", [oid("tom"), oid("priya")], [oid("priya")]);
-    [server, browser] = await Promise.all([
-      startServer({
-        AAD_APP_CLIENT_ID: APP,
-        AAD_APP_CLIENT_SECRET: SECRET,
-        AAD_APP_TENANT_ID: FINANCE,
-        GRAPH_HOST_TEAM_ID: hostTeamId,
-        TEAMS_APP_ID: TEAMS_APP,
-        GRAPH_BASE_URL: graph.url,
-        LOGIN_BASE_URL: entra.loginHost,
-        // The stand-in's certificate is trusted the way an agency trusts its own CA.
-        NODE_EXTRA_CA_CERTS: tls.certFile,
-      }),
-      launchBrowser(),
-    ]);
+    // Host team: Tom a member, Priya its owner.
+    tenant = await startTenantStandIns();
+    ({ entra, graph, hostTeamId } = tenant);
+    [server, browser] = await Promise.all([startServer({ ...tenant.env, TEAMS_APP_ID: TEAMS_APP }), launchBrowser()]);
   });
 
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    await graph?.stop();
-    await entra?.close();
+    await tenant?.stop();
   });
 
   it("Tom proposes a closed community and Priya approves it", async () => {
@@ -118,7 +99,7 @@ describe.skipIf(!chromiumAvailable() && process.env["CI"] !== "true")("communiti
 
     // Every Graph call carried an app-only token msal-node obtained with the app's secret.
     expect(entra.issued.length).toBeGreaterThan(0);
-    expect(entra.issued.every((t) => t.grantType === "client_credentials" && t.clientId === APP && t.tenantId === FINANCE && t.audience === graph.url)).toBe(true);
+    expect(entra.issued.every((t) => t.grantType === "client_credentials" && t.clientId === STANDIN_APP_ID && t.tenantId === FINANCE && t.audience === graph.url)).toBe(true);
     expect(graph.calls.filter((c) => c.status === 401)).toEqual([]);
     expect(graph.channelCount(hostTeamId)).toBe(1);
   });
@@ -152,6 +133,6 @@ describe.skipIf(!chromiumAvailable() && process.env["CI"] !== "true")("communiti
   it("raised no errors in any page, and the server logged no token", () => {
     expect(session.errors).toEqual([]);
     expect(server.output()).not.toMatch(/eyJ[\w-]{10,}\.[\w-]{10,}/);
-    expect(server.output()).not.toContain(SECRET);
+    expect(server.output()).not.toContain(tenant.secret);
   });
 });

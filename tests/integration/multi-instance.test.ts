@@ -10,20 +10,16 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_IDENTITIES, type DemoIdentity } from "../../src/domain/demo.js";
 import { connect, type Store } from "../../src/store/connection.js";
 import { seedDemoData } from "../../src/store/seed.js";
-import { startEntraStandIn, type EntraStandIn } from "../support/entra-standin.js";
-import { manifestApplicationPermissions } from "../support/graph-standin/permissions.js";
-import { GraphStandIn } from "../support/graph-standin/server.js";
+import type { GraphStandIn } from "../support/graph-standin/server.js";
 import { startServer, type RunningServer } from "../support/server-process.js";
-import { localCertificate } from "../support/tls.js";
+import { STANDIN_APP_ID, startTenantStandIns, type TenantStandIns } from "../support/tenant-standins.js";
 
 const onPostgres = inject("databaseKind") === "postgresql";
 const FINANCE = "7f1c2a4e-0b8d-4c1e-9a51-3d2f6b8e1a01";
-const APP = "6c1f3e2a-7b4d-4e8f-9a0b-1c2d3e4f5a6b";
-const SECRET = `secret-${randomUUID()}`;
 const run = randomUUID().slice(0, 6);
 const COMMUNITIES = 6;
 
-let entra: EntraStandIn;
+let tenant: TenantStandIns;
 let graph: GraphStandIn;
 let store: Store;
 let hostTeamId = "";
@@ -81,16 +77,17 @@ describe.skipIf(!onPostgres)("two instances on one PostgreSQL (PGlite serves one
   beforeAll(async () => {
     store = connect({ url: inject("databaseUrl"), ssl: "disable", poolMax: 2 });
     await seedDemoData(store.db);
-    const tls = localCertificate();
-    entra = await startEntraStandIn({ tls, clients: [{ clientId: APP, clientSecret: SECRET, roles: manifestApplicationPermissions() }] });
-    graph = new GraphStandIn({ trust: { jwks: entra.jwks, issuer: `${entra.loginHost}/${FINANCE}/v2.0`, tenantId: FINANCE }, timeScale: 0.01 });
-    await graph.start();
-    for (const d of people) graph.addUser({ id: d.objectId, userPrincipalName: d.email, companyName: "Department of Finance" });
-    hostTeamId = graph.addTeam(`Guildhall communities ${run}`, people.map((d) => d.objectId), [key("priya").objectId]);
+    tenant = await startTenantStandIns({
+      people,
+      hostTeam: { name: `Guildhall communities ${run}`, memberIds: people.map((d) => d.objectId), ownerIds: [key("priya").objectId] },
+      graph: { timeScale: 0.01 },
+    });
+    ({ graph, hostTeamId } = tenant);
+    const { entra } = tenant;
     for (const d of people) {
       tokens.set(
         d.key,
-        await entra.sign({ tid: d.tenantId, oid: d.objectId, sub: d.objectId, name: d.displayName, preferred_username: d.email, scp: "access_as_user", ver: "2.0", roles: d.roles, aud: APP, iss: `${entra.loginHost}/${d.tenantId}/v2.0` }),
+        await entra.sign({ tid: d.tenantId, oid: d.objectId, sub: d.objectId, name: d.displayName, preferred_username: d.email, scp: "access_as_user", ver: "2.0", roles: d.roles, aud: STANDIN_APP_ID, iss: `${entra.loginHost}/${d.tenantId}/v2.0` }),
       );
     }
     const env = {
@@ -99,22 +96,16 @@ describe.skipIf(!onPostgres)("two instances on one PostgreSQL (PGlite serves one
       LOG_LEVEL: "info",
       DATABASE_URL: inject("databaseUrl"),
       DATABASE_SSL: "disable",
-      AAD_APP_CLIENT_ID: APP,
-      AAD_APP_CLIENT_SECRET: SECRET,
-      AAD_APP_TENANT_ID: FINANCE,
+      ...tenant.env,
       BOT_ID: randomUUID(),
       BOT_TENANT_ID: FINANCE,
       BOT_PASSWORD: "unused-bot-password",
       ALLOWED_TENANT_IDS: FINANCE,
       ALLOWED_EMAIL_DOMAINS: [...new Set(people.map((d) => d.email.split("@")[1]!))].join(","),
-      GRAPH_HOST_TEAM_ID: hostTeamId,
-      GRAPH_BASE_URL: graph.url,
-      LOGIN_BASE_URL: entra.loginHost,
       RATE_LIMIT_PER_MINUTE: "10000",
       // A dead instance's job is retried elsewhere after 10 s, found by maintenance every 2 s (production: 300 s and 30 s).
       JOB_EXPIRE_SECONDS: "10",
       JOB_MAINTENANCE_SECONDS: "2",
-      NODE_EXTRA_CA_CERTS: tls.certFile,
     };
     instances.push(...(await Promise.all([startServer(env), startServer(env)])));
   }, 80_000);
@@ -122,8 +113,7 @@ describe.skipIf(!onPostgres)("two instances on one PostgreSQL (PGlite serves one
   afterAll(async () => {
     // (a killed instance has exited already)
     await Promise.all(instances.map((s) => s.stop()));
-    await graph?.stop();
-    await entra?.close();
+    await tenant?.stop();
     await store?.close();
   });
 
