@@ -13,71 +13,29 @@ import { asTeamsFailure } from "../../src/jobs/ports.js";
 import { deliverNotices, noticeLinker } from "../../src/jobs/deliverNotices.js";
 import { gatewayFor } from "../support/graph-standin/gateway.js";
 import { manifestApplicationPermissions, permissionRule } from "../support/graph-standin/permissions.js";
-import { GraphStandIn } from "../support/graph-standin/server.js";
-import { createHarness, type Harness } from "../support/harness.js";
+import type { GraphStandIn } from "../support/graph-standin/server.js";
+import type { Harness } from "../support/harness.js";
+import { FINANCE, oid, startTeamsFlow, type TeamsFlow } from "../support/teams-flow.js";
 
-const FINANCE = "7f1c2a4e-0b8d-4c1e-9a51-3d2f6b8e1a01";
+let f: TeamsFlow;
 let h: Harness;
 let g: GraphStandIn;
 let gw: GraphGateway;
 let hostTeamId: string;
 let deps: ProvisionDeps;
-const tokens = new Map<string, string>();
-const oid = (key: string) => DEMO_IDENTITIES.find((d) => d.key === key)!.objectId;
+let api: TeamsFlow["api"];
+let approved: TeamsFlow["approved"];
+let inviteAndJoin: TeamsFlow["inviteAndJoin"];
+let financeMember: TeamsFlow["financeMember"];
 
 beforeAll(async () => {
-  h = await createHarness({}, { commands: { graphConnected: true } });
-  for (const d of DEMO_IDENTITIES) tokens.set(d.key, await h.tokenFor(d.key));
-  g = new GraphStandIn({ timeScale: 0.01, teamCreationMs: 200, replicationDelayMs: 100, asyncRetryAfterSeconds: 1 });
-  await g.start();
-  for (const d of DEMO_IDENTITIES) g.addUser({ id: d.objectId, userPrincipalName: d.email, companyName: "Department of Finance" });
-  hostTeamId = g.addTeam("Guildhall communities", [oid("tom")], [oid("priya")]);
-  gw = gatewayFor(g, { timeScale: 0.01, baseDelayMs: 20 });
-  deps = { db: h.store.db, teams: gw, hostTeamId, hostTenantId: FINANCE };
+  // Async operations answer Retry-After: 1, so the tests that follow one need not wait the documented 30 s.
+  f = await startTeamsFlow({ graph: { asyncRetryAfterSeconds: 1 } });
+  ({ h, g, gw, hostTeamId, deps, api, approved, inviteAndJoin, financeMember } = f);
 });
 afterAll(async () => {
-  await h.close();
-  await g.stop();
+  await f.close();
 });
-
-async function api(who: string, method: "GET" | "POST", url: string, body?: unknown) {
-  const res = await h.app.inject({ method, url, headers: { authorization: `Bearer ${tokens.get(who)}` }, ...(body !== undefined ? { payload: body as object } : {}) });
-  return { status: res.statusCode, body: res.json() };
-}
-
-async function approved(proposer: string, over: Record<string, unknown> = {}): Promise<{ id: string; name: string }> {
-  const p = await api(proposer, "POST", "/api/v1/communities", {
-    name: `Provisioned ${randomUUID().slice(0, 8)}`,
-    purpose: "A community to test provisioning end to end.",
-    termsOfReference: "ToR",
-    codeOfPractice: "Code",
-    visibility: "closed",
-    scope: "cross_agency",
-    classification: "OFFICIAL",
-    ...over,
-  });
-  expect(p.status).toBe(201);
-  const d = await api("priya", "POST", `/api/v1/communities/${p.body.id}/decision`, { decision: "approve" });
-  expect(d.body.teams.state).toBe("queued");
-  return { id: p.body.id, name: p.body.name };
-}
-
-/** Tom invites `who` (a key in `tokens`) to community `c` and they join, accepting its code of practice. Returns their person id. */
-async function inviteAndJoin(c: { id: string }, who: string): Promise<string> {
-  const me = await api(who, "GET", "/api/v1/me");
-  await api("tom", "POST", `/api/v1/communities/${c.id}/invitations`, { personId: me.body.person.id });
-  expect((await api(who, "POST", `/api/v1/communities/${c.id}/join`, { acceptCodeOfPractice: true, codeVersion: 1 })).status).toBe(200);
-  return me.body.person.id as string;
-}
-
-/** A new Finance public servant called `name` who joins community `c` (and exists in the stand-in's directory). */
-async function financeMember(c: { id: string }, name: string): Promise<{ objectId: string; personId: string }> {
-  const who = { ...DEMO_IDENTITIES.find((d) => d.key === "tom")!, objectId: randomUUID(), displayName: name, email: `${name.toLowerCase().replace(/\W+/g, ".")}.${randomUUID().slice(0, 6)}@finance.gov.au` };
-  g.addUser({ id: who.objectId, userPrincipalName: who.email });
-  const key = `person-${who.objectId}`;
-  tokens.set(key, await h.issuer!.issue(who));
-  return { objectId: who.objectId, personId: await inviteAndJoin(c, key) };
-}
 
 describe("provisioning", () => {
   it("creates the private channel with its owner, records each step, and a second run changes nothing", async () => {

@@ -7,18 +7,21 @@ import { expect } from "vitest";
 import { DEMO_IDENTITIES } from "../../src/domain/demo.js";
 import type { ProvisionDeps } from "../../src/jobs/provision.js";
 import { gatewayFor } from "./graph-standin/gateway.js";
-import { GraphStandIn } from "./graph-standin/server.js";
+import { GraphStandIn, type StandInOptions } from "./graph-standin/server.js";
 import { createHarness } from "./harness.js";
 
 export const FINANCE = "7f1c2a4e-0b8d-4c1e-9a51-3d2f6b8e1a01";
 export const oid = (key: string): string => DEMO_IDENTITIES.find((d) => d.key === key)!.objectId;
 
-/** Host team: Tom is a plain member and Priya its owner, both put there by someone other than Guildhall. */
-export async function startTeamsFlow() {
+/**
+ * Host team: Tom is a plain member and Priya its owner, both put there by someone other than Guildhall. `graph`
+ * overrides the Graph stand-in's timings (default: time scaled to 1 %, team creation 200 ms, replication 100 ms).
+ */
+export async function startTeamsFlow(o: { graph?: StandInOptions } = {}) {
   const h = await createHarness({}, { commands: { graphConnected: true } });
   const tokens = new Map<string, string>();
   for (const d of DEMO_IDENTITIES) tokens.set(d.key, await h.tokenFor(d.key));
-  const g = new GraphStandIn({ timeScale: 0.01, teamCreationMs: 200, replicationDelayMs: 100 });
+  const g = new GraphStandIn({ timeScale: 0.01, teamCreationMs: 200, replicationDelayMs: 100, ...o.graph });
   await g.start();
   for (const d of DEMO_IDENTITIES) g.addUser({ id: d.objectId, userPrincipalName: d.email, companyName: "Department of Finance" });
   const hostTeamId = g.addTeam("Guildhall communities", [oid("tom")], [oid("priya")]);
