@@ -5,48 +5,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { helpCard, MESSAGES, welcomeCard, type CardContext } from "./cards/index.js";
-import { authenticationSettings, createBot, type BotAuditEvent, type BotHttpResponse, type BotOptions } from "./index.js";
+import { ALLOWED_TENANT, botOptions as setup, OUTSIDER_TENANT, PUBLIC_URL, publicCloud } from "../tests/support/bot-options.js";
+import { authenticationSettings, createBot, type BotHttpResponse, type BotOptions } from "./index.js";
 
-const ALLOWED_TENANT = "7f1c2a4e-0b8d-4c1e-9a51-3d2f6b8e1a01";
-const OUTSIDER_TENANT = "c0ffee00-1111-4222-8333-444455556666";
-const PUBLIC_URL = "https://guildhall.example.gov.au";
 const SECRET_TEXT = "my manager is bullying me";
-
-const publicCloud: BotOptions["botFramework"] = {
-  channelService: "",
-  oAuthUrl: "https://api.botframework.com",
-  toChannelFromBotLoginUrl: "https://login.microsoftonline.com/botframework.com",
-  toChannelFromBotOAuthScope: "https://api.botframework.com",
-  toBotFromChannelTokenIssuer: "https://api.botframework.com",
-  toBotFromChannelOpenIdMetadataUrl: "https://login.botframework.com/v1/.well-known/openidconfiguration",
-  serviceUrlHosts: ["smba.trafficmanager.net"],
-};
-
-interface Setup {
-  options: BotOptions;
-  audit: ReturnType<typeof vi.fn<(e: BotAuditEvent) => Promise<void>>>;
-  logged: () => string;
-}
-
-function setup(overrides: Partial<BotOptions> = {}): Setup {
-  const calls: unknown[] = [];
-  const log = (obj: object, msg?: string) => void calls.push([obj, msg]);
-  const audit = vi.fn<(e: BotAuditEvent) => Promise<void>>(async () => undefined);
-  const options: BotOptions = {
-    appId: "",
-    password: "",
-    tenantId: "",
-    type: "SingleTenant",
-    botFramework: publicCloud,
-    cardImagesAsUrls: true,
-    isTenantAllowed: (t) => t === ALLOWED_TENANT,
-    publicUrl: PUBLIC_URL,
-    logger: { info: log, warn: log, error: log },
-    audit,
-    ...overrides,
-  };
-  return { options, audit, logged: () => JSON.stringify(calls) };
-}
 
 function activity(overrides: Record<string, unknown> = {}, tenantId = ALLOWED_TENANT): Record<string, unknown> {
   return {

@@ -6,36 +6,11 @@
  * row of its own. The hosts of each cloud are checked in src/server/clouds.test.ts.
  */
 import { describe, expect, it, vi } from "vitest";
-import { createBot, type BotAuditEvent, type BotOptions } from "./index.js";
+import { ALLOWED_TENANT as TENANT, botOptions, OUTSIDER_TENANT as OUTSIDER } from "../tests/support/bot-options.js";
+import { createBot, type BotOptions } from "./index.js";
 
-const TENANT = "7f1c2a4e-0b8d-4c1e-9a51-3d2f6b8e1a01";
-const OUTSIDER = "c0ffee00-1111-4222-8333-444455556666";
-
-function localBot(): { options: BotOptions; audited: BotAuditEvent[] } {
-  const audited: BotAuditEvent[] = [];
-  const log = () => undefined;
-  const options: BotOptions = {
-    appId: "",
-    password: "",
-    tenantId: "",
-    type: "SingleTenant",
-    botFramework: {
-      channelService: "",
-      oAuthUrl: "https://api.botframework.com",
-      toChannelFromBotLoginUrl: "https://login.microsoftonline.com/botframework.com",
-      toChannelFromBotOAuthScope: "https://api.botframework.com",
-      toBotFromChannelTokenIssuer: "https://api.botframework.com",
-      toBotFromChannelOpenIdMetadataUrl: "https://login.botframework.com/v1/.well-known/openidconfiguration",
-      serviceUrlHosts: ["smba.trafficmanager.net"],
-    },
-    cardImagesAsUrls: true,
-    isTenantAllowed: (t) => t === TENANT,
-    publicUrl: undefined,
-    logger: { info: log, warn: log, error: log },
-    audit: async (e) => void audited.push(e),
-  };
-  return { options, audited };
-}
+/** Local mode in the public cloud, no public address. */
+const localBot = () => botOptions({ publicUrl: undefined });
 
 function activity(serviceUrl: unknown, overrides: Record<string, unknown> = {}, tenantId = TENANT): Record<string, unknown> {
   return {
