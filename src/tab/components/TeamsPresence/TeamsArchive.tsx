@@ -1,8 +1,7 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
-import { useState } from "react";
 import type { CommunityDetail, TeamsArchiveState } from "../../api/communityTypes.js";
-import { describeError } from "../../api/describeError.js";
 import { useTeamsPresenceStyles } from "./TeamsPresence.styles.js";
+import { useRetry } from "./useRetry.js";
 
 const ARCHIVE_TEXT: Record<TeamsArchiveState, string> = {
   queued: "Waiting to be archived in Teams",
@@ -24,19 +23,7 @@ export interface TeamsArchiveProps {
  */
 export function TeamsArchive({ teams, canRetry, onRetry }: TeamsArchiveProps) {
   const styles = useTeamsPresenceStyles();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string>();
-  const retry = async () => {
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      await onRetry();
-    } catch (error) {
-      setProblem(describeError(error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, problem, retry } = useRetry(onRetry);
   const notAdded = teams.notAdded ?? [];
   return (
     <>

@@ -1,10 +1,9 @@
 import { Badge, Button, Card, Link, MessageBar, MessageBarBody, MessageBarTitle, type BadgeProps } from "@fluentui/react-components";
-import { useState } from "react";
 import type { CommunityDetail, StepStatus } from "../../api/communityTypes.js";
-import { describeError } from "../../api/describeError.js";
 import { PRESENCE_TEXT, STEP_STATUS_TEXT, stepText, teamsStateText } from "../CommunityFacts/communityText.js";
 import { TeamsArchive } from "./TeamsArchive.js";
 import { useTeamsPresenceStyles } from "./TeamsPresence.styles.js";
+import { useRetry } from "./useRetry.js";
 
 const STEP_COLOUR: Record<StepStatus, BadgeProps["color"]> = {
   pending: "subtle",
@@ -27,21 +26,8 @@ export interface TeamsPresenceProps {
 /** Where the community lives in Teams, each provisioning step as it stands, and any failure with a retry. */
 export function TeamsPresence({ community, canRetry, onRetry, canRetryArchive = false, onRetryArchive = async () => undefined }: TeamsPresenceProps) {
   const styles = useTeamsPresenceStyles();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string>();
+  const { busy, problem, retry } = useRetry(onRetry);
   const { teams, provisioning } = community;
-
-  const retry = async () => {
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      await onRetry();
-    } catch (error) {
-      setProblem(describeError(error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <Card className={styles.card}>
