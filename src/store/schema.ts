@@ -108,7 +108,11 @@ export interface InvitationTable {
 
 export interface TeamsLinkTable {
   community_id: string;
-  state: "not_connected" | "queued" | "provisioning" | "linked" | "failed" | "archived";
+  /**
+   * The Teams set-up (provisioning). The column's check still allows "archived", which releases before migration
+   * 0006 wrote here; 0006 moved those rows to `archive_state` and nothing writes it now.
+   */
+  state: "not_connected" | "queued" | "provisioning" | "linked" | "failed";
   team_id: string | null;
   channel_id: string | null;
   web_url: string | null;

@@ -14,7 +14,8 @@ export type Role = (typeof ROLES)[number];
 export const TEAMS_PRESENCES = ["private_channel", "standard_channel", "team"] as const;
 export type TeamsPresence = (typeof TEAMS_PRESENCES)[number];
 export type CommunityStatus = "proposed" | "approved" | "rejected" | "archived";
-export type TeamsState = "not_connected" | "queued" | "provisioning" | "linked" | "failed" | "archived";
+/** The Teams set-up; whether Teams has archived it is `TeamsArchiveState`. */
+export type TeamsState = "not_connected" | "queued" | "provisioning" | "linked" | "failed";
 export type TeamsArchiveState = "queued" | "archiving" | "archived" | "failed";
 export type StepStatus = "pending" | "running" | "done" | "failed" | "waiting";
 

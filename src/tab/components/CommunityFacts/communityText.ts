@@ -33,7 +33,6 @@ export const TEAMS_STATE_TEXT: Record<TeamsState, string> = {
   provisioning: "Teams channel being created",
   linked: "Linked to Microsoft Teams",
   failed: "Teams set-up failed",
-  archived: "Archived in Microsoft Teams",
 };
 
 export function teamsStateText(state: TeamsState | null): string {
