@@ -47,12 +47,16 @@ describe("archiving a channel community in Teams", () => {
     expect(channelOf(c.name).archived).toBe(false);
     const during = await f.api("tom", "GET", `/api/v1/communities/${c.id}`);
     expect(during.body.teams.archiveState).toBe("archiving");
+    // The tab says since when, and how often Teams was asked: one request so far.
+    expect(during.body.teams).toMatchObject({ archiveAttempts: 1, archiveUpdatedAt: expect.any(String) });
+    const askedAt = Date.parse(during.body.teams.archiveUpdatedAt);
     await teamsFinishes();
     expect(await archiveInTeams(archiveDeps(), c.id)).toEqual({ outcome: "archived" });
     expect(channelOf(c.name).archived).toBe(true);
     const view = await f.api("tom", "GET", `/api/v1/communities/${c.id}`);
     expect(view.body.status).toBe("archived");
-    expect(view.body.teams).toMatchObject({ state: "linked", archiveState: "archived", archiveError: null });
+    expect(view.body.teams).toMatchObject({ state: "linked", archiveState: "archived", archiveError: null, archiveAttempts: 1 });
+    expect(Date.parse(view.body.teams.archiveUpdatedAt)).toBeGreaterThanOrEqual(askedAt);
     // Asked once, polled once: a re-run changes nothing.
     expect(await archiveInTeams(archiveDeps(), c.id)).toEqual({ outcome: "archived" });
     expect(f.g.calls.filter((x) => x.method === "POST" && x.path.endsWith(`${channelOf(c.name).id}/archive`))).toHaveLength(1);

@@ -184,6 +184,9 @@ export async function getCommunity(ctx: CommandContext, communityId: string) {
           lastError: isMember || ctx.actor.platformOwner ? link.last_error : null,
           // The Teams archive, apart from the Guildhall status; its failure is for owners and platform owners.
           archiveState: link.archive_state,
+          // When that state last changed (queued, Teams asked, Teams answered), and how often Teams was asked.
+          archiveUpdatedAt: link.archive_updated_at,
+          archiveAttempts: link.archive_attempts,
           archiveError: loaded.viewer.role === "owner" || ctx.actor.platformOwner ? link.archive_error : null,
           notAdded: loaded.viewer.role === "owner" || ctx.actor.platformOwner ? await teamsRefusals(ctx, c.id, link.team_id) : [],
         }

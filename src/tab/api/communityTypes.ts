@@ -119,6 +119,10 @@ export interface CommunityDetail {
     lastError: string | null;
     /** The Teams archive, apart from the community's Guildhall status. */
     archiveState?: TeamsArchiveState | null;
+    /** When the archive state last changed: queued, Teams asked, or Teams answered (ISO 8601). */
+    archiveUpdatedAt?: string | null;
+    /** How many times Guildhall has asked Teams to archive it. */
+    archiveAttempts?: number;
     /** Why Teams did not archive it (owners and platform owners only). */
     archiveError?: string | null;
     /** Members Teams refused to add (owners and platform owners only). */

@@ -22,6 +22,16 @@ describe("the Teams side of an archived community", () => {
     expect(region.textContent).not.toContain("Archived in Teams");
   });
 
+  it("says since when the archive state stands, and how often Teams was asked once that is more than once", () => {
+    const at = "2026-12-01T03:02:00.000Z";
+    render(<TeamsPresence community={archived({ archiveState: "archiving", archiveUpdatedAt: at, archiveAttempts: 2 })} canRetry={false} onRetry={async () => undefined} />);
+    const region = screen.getByRole("region", { name: "Microsoft Teams" });
+    expect(region.textContent).toContain(`Microsoft Teams is archiving it (since ${new Date(at).toLocaleString()}; Guildhall has asked Teams 2 times)`);
+    cleanup();
+    render(<TeamsPresence community={archived({ archiveState: "queued", archiveUpdatedAt: at, archiveAttempts: 0 })} canRetry={false} onRetry={async () => undefined} />);
+    expect(screen.getByRole("region", { name: "Microsoft Teams" }).textContent).toContain(`Waiting to be archived in Teams (since ${new Date(at).toLocaleString()})`);
+  });
+
   it("shows Teams' refusal to the owner with a retry, and the server's answer when the retry is refused", async () => {
     const onRetryArchive = vi.fn(async () => {
       throw new ApiError(409, "community.archive_not_failed", "Archiving in Teams has not failed; there is nothing to retry.");

@@ -10,6 +10,13 @@ const ARCHIVE_TEXT: Record<TeamsArchiveState, string> = {
   failed: "Not archived in Teams: it may still accept messages there",
 };
 
+/** When the archive state last changed and, once Teams has been asked more than once, how often. */
+function archiveHistory(teams: TeamsArchiveProps["teams"]): string {
+  if (!teams.archiveUpdatedAt) return "";
+  const asked = (teams.archiveAttempts ?? 0) > 1 ? `; Guildhall has asked Teams ${teams.archiveAttempts} times` : "";
+  return ` (since ${new Date(teams.archiveUpdatedAt).toLocaleString()}${asked})`;
+}
+
 export interface TeamsArchiveProps {
   teams: NonNullable<CommunityDetail["teams"]>;
   /** The server's `community.retryArchive` ability. */
@@ -31,6 +38,7 @@ export function TeamsArchive({ teams, canRetry, onRetry }: TeamsArchiveProps) {
         <p className={styles.line}>
           <span className={styles.term}>Archive in Teams: </span>
           {ARCHIVE_TEXT[teams.archiveState]}
+          {archiveHistory(teams)}
         </p>
       ) : null}
       {teams.archiveState === "failed" ? (
