@@ -69,7 +69,7 @@ export async function benchLocalMemory(rounds = 20): Promise<MemorySample[]> {
     const walked = memory(server.child.pid);
     return [
       { name: "local mode (PGlite), idle after start", ...idle, requests: 0 },
-      { name: `local mode (PGlite), after a walk through the tab (${rounds} rounds × 6 identities)`, ...walked, requests },
+      { name: `local mode (PGlite), after a walk through the tab (${rounds} rounds × ${DEMO_IDENTITIES.length} identities)`, ...walked, requests },
     ];
   } finally {
     await server.stop();

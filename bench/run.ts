@@ -13,6 +13,7 @@ import pg from "pg";
 import { startServer, type RunningServer } from "../tests/support/server-process.js";
 import { benchLocalMemory, benchPostgresMemory, buildForStart, type MemorySample } from "./memory.js";
 import { benchProvisioning } from "./provision.js";
+import { DEMO_IDENTITIES } from "../src/domain/demo.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const DURATION = Number(process.env["BENCH_SECONDS"] ?? 10);
@@ -135,7 +136,7 @@ time, so the embedded row is a local demo's ceiling; the PostgreSQL row is what 
 
 The compiled server as \`npm start\` and \`npm run serve\` run it: one \`node\` process (no npm → tsx → node
 chain), its VmRSS and peak (VmHWM) from /proc. Local mode walks through the tab: the page and its assets, then
-every API call the tab's pages make, for each of the six demo identities, 20 times (bench/memory.ts).
+every API call the tab's pages make, for each of the ${DEMO_IDENTITIES.length} demo identities, 20 times (bench/memory.ts).
 
 | server | requests | RSS MB | peak RSS MB |
 |---|---|---|---|

@@ -10,7 +10,7 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
     for (const a of DEMO_AGENCIES) {
       await tx
         .insertInto("agencies")
-        .values({ id: a.id, name: a.name, short_name: a.shortName, tenant_id: a.tenantId, email_domains: a.emailDomains })
+        .values({ id: a.id, name: a.name, short_name: a.shortName, tenant_id: a.tenantId, email_domains: a.emailDomains, name_key: nameKey(a.name) })
         .onConflict((oc) => oc.column("id").doNothing())
         .execute();
     }

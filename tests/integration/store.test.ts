@@ -6,6 +6,8 @@ import { connect, type Store } from "../../src/store/connection.js";
 import { migrateToLatest } from "../../src/store/migrate.js";
 import { resolveAgency } from "../../src/store/people.js";
 import { seedDemoData } from "../../src/store/seed.js";
+import { DEMO_AGENCIES } from "../../src/domain/demo.js";
+import { nameKey } from "../../src/domain/text.js";
 
 let store: Store;
 beforeAll(() => {
@@ -68,6 +70,13 @@ describe("store", () => {
     expect((await resolveAgency(store.db, shared, "dta.gov.au"))?.short_name).toBe("DTA");
     expect(await resolveAgency(store.db, shared, "other.gov.au")).toBeUndefined();
     expect(await resolveAgency(store.db, "c0ffee00-1111-4222-8333-444455556666", "contoso.example.com")).toBeUndefined();
+  });
+
+  it("seeds the demo agencies with their look-alike comparison key, so the database's unique index covers them", async () => {
+    await seedDemoData(store.db);
+    const rows = await store.db.selectFrom("agencies").select(["name", "name_key"]).where("id", "in", DEMO_AGENCIES.map((a) => a.id)).execute();
+    expect(rows).toHaveLength(DEMO_AGENCIES.length);
+    for (const r of rows) expect(r.name_key).toBe(nameKey(r.name));
   });
 
   it("matches a tenant's only agency for an unknown domain, and stops guessing once the tenant has two", async () => {
