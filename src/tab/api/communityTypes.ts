@@ -107,6 +107,11 @@ export interface CommunityDetail {
   tags: string[];
   status: CommunityStatus;
   decisionReason: string | null;
+  /**
+   * Platform owners deciding a proposal: other live communities (approved or awaiting approval, hidden ones
+   * included) whose name the server finds looks the same. Always empty for anyone else.
+   */
+  nameClashes: NameClash[];
   teamsPresence: TeamsPresence;
   memberCount: number;
   myRole: Role | null;
@@ -133,6 +138,13 @@ export interface CommunityDetail {
   joinRequests: JoinRequest[];
 }
 
+/** A community whose name looks the same as a proposal's, as the server computed it (never worked out here). */
+export interface NameClash {
+  id: string;
+  name: string;
+  status: "approved" | "proposed";
+}
+
 /** What a community action answers: the updated community, or `{ left: true }` when it is now out of sight. */
 export type CommunityActionResult = CommunityDetail | { left: true };
 
@@ -152,7 +164,8 @@ export interface ProposalInput {
 
 /** The POST actions under `/api/v1/communities/:id/…` and the body each takes. */
 export interface CommunityActionBodies {
-  decision: { decision: "approve" | "reject"; reason: string };
+  /** `name`: approve under another name (the server applies the naming policy and refuses a look-alike). */
+  decision: { decision: "approve" | "reject"; reason: string; name?: string };
   join: { acceptCodeOfPractice: true; codeVersion: number };
   requests: { acceptCodeOfPractice: true; codeVersion: number; message: string };
   leave: Record<string, never>;

@@ -80,6 +80,7 @@ export function detailFor(overrides: Partial<CommunityDetail> = {}, abilities: P
     tags: ["analytics"],
     status: "approved",
     decisionReason: null,
+    nameClashes: [],
     teamsPresence: "private_channel",
     memberCount: 2,
     myRole: null,

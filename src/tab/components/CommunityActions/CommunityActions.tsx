@@ -12,7 +12,8 @@ export interface CommunityActionsProps {
   onRequest(input: { codeVersion: number; message: string }): Promise<AfterClose>;
   onLeave(): Promise<AfterClose>;
   onArchive(): Promise<AfterClose>;
-  onDecide(decision: "approve" | "reject", reason: string): Promise<AfterClose>;
+  /** `name`: approve under another name. */
+  onDecide(decision: "approve" | "reject", reason: string, name?: string): Promise<AfterClose>;
 }
 
 /** The actions the server says this person may take on this community, and no others. */
@@ -23,7 +24,7 @@ export function CommunityActions({ community: c, onJoin, onRequest, onLeave, onA
   if (!any) return null;
   return (
     <div className={styles.root} role="group" aria-label="Community actions">
-      {can["community.decideProposal"] ? <ProposalDecision communityName={c.name} onDecide={onDecide} /> : null}
+      {can["community.decideProposal"] ? <ProposalDecision communityName={c.name} nameClashes={c.nameClashes} onDecide={onDecide} /> : null}
       {can["community.join"] ? (
         <JoinDialog mode="join" communityName={c.name} codeOfPractice={c.codeOfPractice} codeVersion={c.codeVersion} onSubmit={onJoin} />
       ) : null}

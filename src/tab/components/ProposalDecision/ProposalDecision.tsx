@@ -1,29 +1,33 @@
+import type { NameClash } from "../../api/communityTypes.js";
+import { ApproveProposal } from "../ApproveProposal/ApproveProposal.js";
 import type { AfterClose } from "../ConfirmDialog/closeThen.js";
 import { ConfirmDialog } from "../ConfirmDialog/ConfirmDialog.js";
 import { useProposalDecisionStyles } from "./ProposalDecision.styles.js";
 
 export interface ProposalDecisionProps {
   communityName: string;
-  /** Approve (an optional note) or reject (a reason the proposer is told). */
-  onDecide(decision: "approve" | "reject", reason: string): Promise<AfterClose>;
+  /** The look-alike names the server computed (the community view carries them)… */
+  nameClashes?: readonly NameClash[];
+  /** …or a way to fetch them when the approve dialog opens (the approvals list does not carry them). */
+  loadNameClashes?(): Promise<readonly NameClash[]>;
+  /**
+   * Approve (an optional note, and `name` when the approver renamed it) or reject (a reason the proposer
+   * is told).
+   */
+  onDecide(decision: "approve" | "reject", reason: string, name?: string): Promise<AfterClose>;
 }
 
 /** A platform owner's decision on a proposed community. */
-export function ProposalDecision({ communityName, onDecide }: ProposalDecisionProps) {
+export function ProposalDecision({ communityName, nameClashes, loadNameClashes, onDecide }: ProposalDecisionProps) {
   const styles = useProposalDecisionStyles();
   return (
     <div className={styles.root}>
-      <ConfirmDialog
-        triggerLabel="Approve"
-        triggerAriaLabel={`Approve ${communityName}`}
-        triggerAppearance="primary"
-        title={`Approve ${communityName}?`}
-        confirmLabel="Approve community"
-        reason={{ label: "Note to the proposer", hint: "Optional.", required: false }}
-        onConfirm={(reason) => onDecide("approve", reason)}
-      >
-        It opens in Guildhall straight away, the proposer becomes its owner, and its place in Microsoft Teams is set up.
-      </ConfirmDialog>
+      <ApproveProposal
+        communityName={communityName}
+        nameClashes={nameClashes}
+        loadNameClashes={loadNameClashes}
+        onApprove={({ reason, name }) => (name === undefined ? onDecide("approve", reason) : onDecide("approve", reason, name))}
+      />
       <ConfirmDialog
         triggerLabel="Reject"
         triggerAriaLabel={`Reject ${communityName}`}

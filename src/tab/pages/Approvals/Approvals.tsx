@@ -17,7 +17,10 @@ export interface ApprovalsProps {
   api: ApiClient;
 }
 
-/** Platform owners: proposed communities, each approved or rejected with a reason. */
+/**
+ * Platform owners: proposed communities, each approved (under its own name or another) or rejected with a
+ * reason. The approve dialog fetches the proposal to show the names the server says look the same.
+ */
 export function Approvals({ me, api }: ApprovalsProps) {
   if (!me.permissions["community.approve"]) {
     return <Page title="Approvals" lead="Only platform owners approve proposed communities." />;
@@ -33,9 +36,11 @@ function ApprovalQueue({ api }: { api: ApiClient }) {
   const [done, setDone] = useState<string>();
 
   /** Decide, then (once the dialog has closed) take the proposal off the list. */
-  const decide = async (c: CommunitySummary, decision: "approve" | "reject", reason: string) => {
-    await api.communityAction(c.id, "decision", { decision, reason });
-    const text = decision === "approve" ? `${c.name} is approved.` : `${c.name} was rejected.`;
+  const decide = async (c: CommunitySummary, decision: "approve" | "reject", reason: string, name?: string) => {
+    const result = await api.communityAction(c.id, "decision", { decision, reason, ...(name === undefined ? {} : { name }) });
+    // Approved under another name: say the name it now has (the naming policy may have added to it).
+    const approvedAs = name !== undefined && !("left" in result) ? result.name : name;
+    const text = decision === "reject" ? `${c.name} was rejected.` : approvedAs === undefined ? `${c.name} is approved.` : `${c.name} is approved as ${approvedAs}.`;
     return () => {
       setDecided((ids) => [...ids, c.id]);
       setDone(text);
@@ -62,7 +67,11 @@ function ApprovalQueue({ api }: { api: ApiClient }) {
             {waiting.map((c) => (
               <li key={c.id} className={styles.item}>
                 <CommunityCard community={c} />
-                <ProposalDecision communityName={c.name} onDecide={(decision, reason) => decide(c, decision, reason)} />
+                <ProposalDecision
+                  communityName={c.name}
+                  loadNameClashes={() => api.community(c.id).then((d) => d.nameClashes)}
+                  onDecide={(decision, reason, name) => decide(c, decision, reason, name)}
+                />
               </li>
             ))}
           </ul>

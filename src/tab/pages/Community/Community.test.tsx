@@ -95,6 +95,32 @@ describe("Community page", () => {
     expect(await screen.findByText("Regional Data Practitioners is approved.")).toBeTruthy();
   });
 
+  it("shows a platform owner the look-alike names from the community view and approves under another name", async () => {
+    const clashes = [
+      { id: "c-old", name: "Regional data practitioners", status: "approved" as const },
+      { id: "c-other", name: "Regional Data Practitioners ", status: "proposed" as const },
+    ];
+    const stub = renderPage({
+      [`GET ${BASE}`]: detailFor({ status: "proposed", teams: null, nameClashes: clashes }, { "community.decideProposal": true }),
+      [`POST ${BASE}/decision`]: detailFor({ name: "Regional Data Peers", status: "approved" }),
+    });
+    fireEvent.click(await screen.findByRole("button", { name: "Approve Regional Data Practitioners" }));
+    const dialog = await screen.findByRole("dialog");
+    expect(within(within(dialog).getByRole("list", { name: "Names that look the same" })).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "Looks like: Regional data practitioners (approved)",
+      "Looks like: Regional Data Practitioners  (awaiting approval)",
+    ]);
+    // The view already carries them: nothing more is fetched.
+    expect(stub.calls.filter((c) => c.method === "GET")).toHaveLength(1);
+    const field = within(dialog).getByRole("textbox", { name: /^Name/ });
+    expect((field as HTMLInputElement).value).toBe("Regional Data Practitioners");
+    fireEvent.change(field, { target: { value: "Regional Data Peers" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Approve community" }));
+    expect(await screen.findByText("Regional Data Practitioners is approved as Regional Data Peers.")).toBeTruthy();
+    expect(stub.calls.at(-1)?.body).toEqual({ decision: "approve", reason: "", name: "Regional Data Peers" });
+    await screen.findByRole("heading", { level: 1, name: "Regional Data Peers" });
+  });
+
   it("goes back to the directory after leaving a community the person can no longer see", async () => {
     renderPage({ [`GET ${BASE}`]: detailFor({ myRole: "member", visibility: "hidden" }, { "community.leave": true }), [`POST ${BASE}/leave`]: { left: true } });
     fireEvent.click(await screen.findByRole("button", { name: "Leave" }));

@@ -185,8 +185,11 @@ function CommunityBody({ me, api, community: c, onUpdate }: CommunityBodyProps) 
         }
         onLeave={() => act(api.communityAction(c.id, "leave", {}), `You left ${c.name}.`)}
         onArchive={() => act(api.communityAction(c.id, "archive", {}), `${c.name} is archived.`)}
-        onDecide={(decision, reason) =>
-          act(api.communityAction(c.id, "decision", { decision, reason }), decision === "approve" ? `${c.name} is approved.` : `${c.name} was rejected.`)
+        onDecide={(decision, reason, name) =>
+          act(
+            api.communityAction(c.id, "decision", { decision, reason, ...(name === undefined ? {} : { name }) }),
+            decision === "reject" ? `${c.name} was rejected.` : name === undefined ? `${c.name} is approved.` : `${c.name} is approved as ${name}.`,
+          )
         }
       />
       <div className={styles.grid}>
