@@ -72,6 +72,18 @@ export function applyNamingPolicy(name: string, policy: NamingPolicy): { ok: tru
   return { ok: true, displayName };
 }
 
+/**
+ * The name a person typed, from a name that may be the Teams display name (the approver edits the name as the
+ * tab shows it): the policy's prefix and suffix are taken off when present, so `applyNamingPolicy` adds them
+ * once. A name without them is returned as it is.
+ */
+export function withoutNamingAffixes(name: string, policy: NamingPolicy): string {
+  let base = name.trim();
+  if (policy.prefix.trim() && base.startsWith(policy.prefix.trim())) base = base.slice(policy.prefix.trim().length);
+  if (policy.suffix.trim() && base.endsWith(policy.suffix.trim())) base = base.slice(0, base.length - policy.suffix.trim().length);
+  return base.trim();
+}
+
 /** Default Teams presence: private channel for closed/hidden, standard channel for open. */
 export function defaultPresence(visibility: Visibility): TeamsPresence {
   return visibility === "open" ? "standard_channel" : "private_channel";

@@ -116,6 +116,18 @@ describe("proposing and approving", () => {
       const long = await post(proposal({ name: "y".repeat(45) }));
       expect(long.statusCode).toBe(400);
       expect(long.json().error.id).toBe("community.name_too_long_with_affixes");
+
+      // The approver edits the name as the tab shows it (with prefix and suffix); the policy adds them once.
+      const approver = await strict.tokenFor("priya");
+      const decide = (id: string, body: unknown) =>
+        strict.app.inject({ method: "POST", url: `/api/v1/communities/${id}/decision`, headers: { authorization: `Bearer ${approver}` }, payload: body as object });
+      const shown = await decide(ok.json().id, { decision: "approve", name: `CoP - Evaluation Peers ${suffix} (APS)` });
+      expect(shown.statusCode).toBe(200);
+      expect(shown.json().name).toBe(`CoP - Evaluation Peers ${suffix} (APS)`);
+      const other = await post(proposal({ name: `Evaluators Two ${suffix}` }));
+      const typed = await decide(other.json().id, { decision: "approve", name: `Evaluation Circle ${suffix}` });
+      expect(typed.statusCode).toBe(200);
+      expect(typed.json().name).toBe(`CoP - Evaluation Circle ${suffix} (APS)`);
     } finally {
       await strict.close();
     }

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { z } from "zod";
-import { applyNamingPolicy, communityNameSchema } from "../../domain/communities.js";
+import { applyNamingPolicy, communityNameSchema, withoutNamingAffixes } from "../../domain/communities.js";
 import { multilineText, nameKey } from "../../domain/text.js";
 import type { Community } from "../../store/schema.js";
 import { appendAudit } from "../../store/audit.js";
@@ -60,8 +60,9 @@ export async function decideProposal(ctx: CommandContext, communityId: string, i
   const c = loaded.community;
   const approved = decision === "approve";
   let displayName = c.display_name;
-  if (name !== undefined) {
-    const named = applyNamingPolicy(name, ctx.settings.naming);
+  const typedName = name === undefined ? undefined : withoutNamingAffixes(name, ctx.settings.naming);
+  if (typedName !== undefined) {
+    const named = applyNamingPolicy(typedName, ctx.settings.naming);
     if (!named.ok) {
       const message = "The new name does not follow the naming policy (Teams' characters, blocked words, length with prefix and suffix).";
       throw new CommandError("invalid", `community.name_${named.problem}`, message, { issues: [{ path: "name", message }] });
@@ -77,7 +78,7 @@ export async function decideProposal(ctx: CommandContext, communityId: string, i
     const updated = await tx
       .updateTable("communities")
       .set({
-        ...(name !== undefined ? { name, display_name: displayName } : {}),
+        ...(typedName !== undefined ? { name: typedName, display_name: displayName } : {}),
         name_key: key,
         status: approved ? "approved" : "rejected",
         decided_by: ctx.person.id,
