@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: measures Guildhall against a baseline in the same run and writes bench/README.md.
  * - /api/v1/me (token verification + policy + profile read) vs a Fastify hello-world.
+ * - The tab's JavaScript the home page loads, and what each page adds (bench/bundle.ts).
  * Runs on the embedded database (PGlite) and, when reachable, on the real PostgreSQL at
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).
  */
@@ -13,6 +14,7 @@ import pg from "pg";
 import { startServer, type RunningServer } from "../tests/support/server-process.js";
 import { benchLocalMemory, benchPostgresMemory, buildForStart, type MemorySample } from "./memory.js";
 import { benchProvisioning } from "./provision.js";
+import { benchBundle, bundleSection } from "./bundle.js";
 import { DEMO_IDENTITIES } from "../src/domain/demo.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -102,6 +104,7 @@ async function main(): Promise<void> {
   buildForStart();
   const mem: MemorySample[] = await benchLocalMemory();
   if (await postgresReachable(pgUrl)) mem.push(await benchPostgresMemory(pgUrl, DURATION, CONNECTIONS));
+  const bundle = await benchBundle();
   const memRows = mem.map((m) => `| ${m.name} | ${m.requests} | ${m.rssMb.toFixed(0)} | ${m.peakMb.toFixed(0)} |`);
 
   const base = results[0]!;
@@ -154,7 +157,8 @@ limit binds: the minimum is (requests − 4) ÷ 4 per second.
 | communities | requests on the host team | rate-limit minimum s | total s | ratio (goal ≤ 1.2) | 429s | channels | duplicates (goal 0) |
 |---|---|---|---|---|---|---|---|
 | ${prov.communities} | ${prov.teamScopedCalls} | ${prov.minimumSeconds.toFixed(1)} | ${prov.seconds.toFixed(1)} | ${prov.ratio.toFixed(2)} | ${prov.throttled} | ${prov.channels} | ${prov.duplicates} |
-`;
+
+${bundleSection(bundle)}`;
   await writeFile(path.join(ROOT, "bench/README.md"), report);
   process.stdout.write(report);
 }

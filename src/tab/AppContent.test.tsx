@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import "./testing/resizeObserver.js";
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { MemoryRouter } from "react-router-dom";
 import type { FetchLike } from "./api/client.js";
@@ -12,6 +12,17 @@ import { SessionProvider } from "./session/SessionContext.js";
 import type { IdentityStore } from "./session/identityStore.js";
 
 afterEach(cleanup);
+
+// The People page's code arrives only when a test lets it: sign-in then finishes first, as on a slow link.
+const peopleCode = vi.hoisted(() => {
+  let release = (): void => undefined;
+  const arrived = new Promise<void>((resolve) => (release = resolve));
+  return { arrived, release: () => release() };
+});
+vi.mock("./pages/People/People.js", async (importOriginal) => {
+  await peopleCode.arrived;
+  return importOriginal();
+});
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
 
@@ -122,10 +133,31 @@ describe("the tab in local demo mode", () => {
   it("renders public pages without signing anyone in", async () => {
     const fetch = vi.fn(devServer());
     renderApp(fetch, { path: "/privacy" });
-    expect(screen.getByRole("heading", { level: 1, name: "Privacy" })).toBeTruthy();
+    // Pages are loaded lazily: the page's heading appears once its code has arrived.
+    expect(await screen.findByRole("heading", { level: 1, name: "Privacy" })).toBeTruthy();
     renderApp(fetch, { path: "/no-such-page" });
     expect(screen.getByRole("heading", { level: 1, name: "Page not found" })).toBeTruthy();
     expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
+describe("pages loaded on first visit", () => {
+  it("shows a lazily loaded page, with its title, after navigating to it", async () => {
+    const server = devServer();
+    renderApp(async (url, init) => (url === "/api/v1/notifications" ? json(200, { items: [] }) : server(url, init)), { store: memoryStore("tom") });
+    await screen.findByRole("heading", { level: 1, name: "Welcome, Tom Nguyen" });
+    expect(document.title).toBe("Home · Guildhall");
+    fireEvent.click(within(screen.getByRole("navigation")).getByRole("link", { name: "Notices" }));
+    await screen.findByRole("heading", { level: 1, name: "Notices" });
+    expect(document.title).toBe("Notices · Guildhall");
+  });
+
+  it("shows a labelled spinner while a page's code is on its way", async () => {
+    renderApp(devServer(), { path: "/terms" });
+    // The page's chunk has not arrived on the first render: the same spinner sign-in shows, labelled.
+    expect(screen.getByRole("progressbar").closest("[aria-busy='true']")?.textContent).toContain("Loading the page…");
+    await screen.findByRole("heading", { level: 1, name: "Terms of use" });
+    expect(screen.queryByRole("progressbar")).toBeNull();
   });
 });
 
@@ -145,11 +177,33 @@ describe("the tab inside Teams", () => {
 
   it("uses the Teams SSO token and tells Teams when the page is ready", async () => {
     const getAuthToken = vi.fn(async () => "token-tom");
-    const host = renderApp(devServer(), { host: fakeHost({ kind: "teams", getAuthToken }) });
+    // What was on screen when Teams was told: the page itself, not a spinner waiting for the page's code.
+    const shownAtReady: (string | null)[] = [];
+    const notifyReady = vi.fn(() => void shownAtReady.push(screen.queryByRole("heading", { level: 1 })?.textContent ?? null));
+    const host = renderApp(devServer(), { host: fakeHost({ kind: "teams", getAuthToken, notifyReady }) });
     await screen.findByRole("heading", { level: 1, name: "Welcome, Tom Nguyen" });
     expect(getAuthToken).toHaveBeenCalled();
-    expect(host.notifyReady).toHaveBeenCalled();
+    // After a page's code arrives, React runs the page's effects in a task after it paints the page.
+    await waitFor(() => expect(host.notifyReady).toHaveBeenCalled());
+    expect(shownAtReady[0]).toBe("Welcome, Tom Nguyen");
     expect(screen.queryByText(/Local demo mode/)).toBeNull();
+  });
+
+  it("tells Teams the tab is ready only once the page renders, when its code arrives after sign-in", async () => {
+    const getAuthToken = vi.fn(async () => "token-tom");
+    const server = devServer();
+    const fetch = vi.fn<FetchLike>(async (url, init) => (url === "/api/v1/people/similar" ? json(200, { items: [] }) : server(url, init)));
+    const shownAtReady: (string | null)[] = [];
+    const notifyReady = vi.fn(() => void shownAtReady.push(screen.queryByRole("heading", { level: 1 })?.textContent ?? null));
+    renderApp(fetch, { host: fakeHost({ kind: "teams", getAuthToken, notifyReady }), path: "/people" });
+    await waitFor(() => expect(fetch).toHaveBeenCalledWith("/api/v1/me", expect.anything()));
+    await waitFor(() => expect(screen.getByRole("progressbar").closest("[aria-busy='true']")?.textContent).toContain("Loading the page…"));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(notifyReady).not.toHaveBeenCalled();
+    peopleCode.release();
+    await screen.findByRole("heading", { level: 1, name: "People" });
+    await waitFor(() => expect(notifyReady).toHaveBeenCalled());
+    expect(shownAtReady[0]).toBe("People");
   });
 
   it("reports an authentication failure to Teams and explains it", async () => {

@@ -3,6 +3,7 @@ import { Route, Routes, useLocation, useNavigate } from "react-router-dom";
 import { AppShell } from "./components/AppShell/AppShell.js";
 import { DevModeBanner } from "./components/DevModeBanner/DevModeBanner.js";
 import { LiveAnnouncer } from "./components/LiveAnnouncer/LiveAnnouncer.js";
+import { PageLoader } from "./components/PageLoader/PageLoader.js";
 import { SignedInGate } from "./components/SignedInGate/SignedInGate.js";
 import { useHost, useNotifyReady } from "./host/HostContext.js";
 import { NotFound } from "./pages/NotFound/NotFound.js";
@@ -22,13 +23,19 @@ function PublicPage({ children }: { children: ReactNode }) {
 }
 
 function RouteView({ route }: { route: AppRoute }) {
+  // Fetch the page's code while sign-in runs; a failure shows when the page renders (PageLoader).
+  useEffect(() => {
+    route.preload().catch((error: unknown) => console.debug(`Could not preload ${route.path}`, error));
+  }, [route]);
   return (
     <Titled title={route.title}>
-      {route.access === "member" ? (
-        <SignedInGate>{(me, api) => route.render(me, api)}</SignedInGate>
-      ) : (
-        <PublicPage>{route.render()}</PublicPage>
-      )}
+      <PageLoader page={route.path}>
+        {route.access === "member" ? (
+          <SignedInGate>{(me, api) => route.render(me, api)}</SignedInGate>
+        ) : (
+          <PublicPage>{route.render()}</PublicPage>
+        )}
+      </PageLoader>
     </Titled>
   );
 }
