@@ -18,8 +18,6 @@ export default defineConfig(({ mode }) => ({
     // Source maps publish the whole tab source (5.6 MB): only in a development build (`vite build --mode development`).
     sourcemap: mode === "development",
     target: "es2022",
-    // For bench/bundle.ts: which chunks each entry and page loads.
-    manifest: true,
     rolldownOptions: {
       output: {
         // React changes less often than the app: its own chunk stays cached across releases. Fluent has no

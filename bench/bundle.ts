@@ -138,12 +138,15 @@ export async function measureBundle(dist: string): Promise<BundleReport> {
   };
 }
 
-/** Builds the tab as `npm run build:tab` does (same config), into a temporary folder, and measures it. */
+/**
+ * Builds the tab as `npm run build:tab` does (same config) plus Vite's manifest, which the served build leaves
+ * out (it would publish the source layout), into a temporary folder, and measures it.
+ */
 export async function benchBundle(): Promise<BundleReport> {
   const out = await mkdtemp(path.join(os.tmpdir(), "guildhall-tab-"));
   try {
     const vite = path.join(ROOT, "node_modules/vite/bin/vite.js");
-    const build = spawnSync(process.execPath, [vite, "build", "--logLevel", "warn", "--outDir", out, "--emptyOutDir"], { cwd: ROOT, stdio: "inherit" });
+    const build = spawnSync(process.execPath, [vite, "build", "--manifest", "--logLevel", "warn", "--outDir", out, "--emptyOutDir"], { cwd: ROOT, stdio: "inherit" });
     if (build.status !== 0) throw new Error(`vite build exited ${build.status ?? build.signal}`);
     return await measureBundle(out);
   } finally {
