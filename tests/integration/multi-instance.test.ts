@@ -11,6 +11,7 @@ import { DEMO_IDENTITIES, type DemoIdentity } from "../../src/domain/demo.js";
 import { connect, type Store } from "../../src/store/connection.js";
 import { seedDemoData } from "../../src/store/seed.js";
 import type { GraphStandIn } from "../support/graph-standin/server.js";
+import { clearQueuedTeamsJobs } from "../support/queued-jobs.js";
 import { startServer, type RunningServer } from "../support/server-process.js";
 import { STANDIN_APP_ID, startTenantStandIns, type TenantStandIns } from "../support/tenant-standins.js";
 
@@ -77,6 +78,7 @@ describe.skipIf(!onPostgres)("two instances on one PostgreSQL (PGlite serves one
   beforeAll(async () => {
     store = connect({ url: inject("databaseUrl"), ssl: "disable", poolMax: 2 });
     await seedDemoData(store.db);
+    await clearQueuedTeamsJobs(store.db);
     tenant = await startTenantStandIns({
       people,
       hostTeam: { name: `Guildhall communities ${run}`, memberIds: people.map((d) => d.objectId), ownerIds: [key("priya").objectId] },
@@ -114,6 +116,7 @@ describe.skipIf(!onPostgres)("two instances on one PostgreSQL (PGlite serves one
     // (a killed instance has exited already)
     await Promise.all(instances.map((s) => s.stop()));
     await tenant?.stop();
+    if (store) await clearQueuedTeamsJobs(store.db);
     await store?.close();
   });
 

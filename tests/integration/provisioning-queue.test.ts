@@ -12,6 +12,7 @@ import { PROVISION_QUEUE } from "../../src/commands/communities/decide.js";
 import { gatewayFor } from "../support/graph-standin/gateway.js";
 import { GraphStandIn } from "../support/graph-standin/server.js";
 import { createHarness, type Harness } from "../support/harness.js";
+import { clearQueuedTeamsJobs } from "../support/queued-jobs.js";
 
 const FINANCE = "7f1c2a4e-0b8d-4c1e-9a51-3d2f6b8e1a01";
 const TEAM_RETRY_AFTER = 45;
@@ -31,7 +32,7 @@ beforeAll(async () => {
   const hostTeamId = g.addTeam("Guildhall communities", [oid("tom")], [oid("priya")]);
   // Test files share the database one after another: jobs the earlier files queued (with workers off) would
   // otherwise run here first, against this stand-in.
-  await sql`delete from pgboss.job where name like ${"community.%"} or name like ${"people.%"}`.execute(h.store.db);
+  await clearQueuedTeamsJobs(h.store.db);
   stopWorkers = await registerWorkers({
     db: h.store.db,
     jobs: h.jobs,
@@ -43,7 +44,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopWorkers();
   // Leave no re-queued job for a later test file's workers.
-  await sql`delete from pgboss.job where name like ${"community.%"}`.execute(h.store.db);
+  await clearQueuedTeamsJobs(h.store.db);
   await h.close();
   await g.stop();
 });

@@ -14,6 +14,7 @@ import { registerWorkers, type StopWorkers } from "../../src/jobs/workers.js";
 import { gatewayFor } from "../support/graph-standin/gateway.js";
 import { GraphStandIn } from "../support/graph-standin/server.js";
 import { createHarness, type Harness } from "../support/harness.js";
+import { clearQueuedTeamsJobs } from "../support/queued-jobs.js";
 
 const FINANCE = "7f1c2a4e-0b8d-4c1e-9a51-3d2f6b8e1a01";
 let h: Harness;
@@ -33,7 +34,7 @@ beforeAll(async () => {
   for (const d of DEMO_IDENTITIES) g.addUser({ id: d.objectId, userPrincipalName: d.email, companyName: "Department of Finance" });
   hostTeamId = g.addTeam("Guildhall communities", [oid("tom")], [oid("priya")]);
   // Jobs earlier test files queued (with workers off) would otherwise run here first, against this stand-in.
-  await sql`delete from pgboss.job where name like ${"community.%"} or name like ${"people.%"}`.execute(h.store.db);
+  await clearQueuedTeamsJobs(h.store.db);
   stopWorkers = await registerWorkers({
     db: h.store.db,
     jobs: h.jobs,
@@ -45,7 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopWorkers();
   // Leave no re-queued job for a later test file's workers.
-  await sql`delete from pgboss.job where name like ${"community.%"}`.execute(h.store.db);
+  await clearQueuedTeamsJobs(h.store.db);
   await h.close();
   await g.stop();
 });
