@@ -64,11 +64,25 @@ describe.skipIf(!chromiumAvailable() && process.env["CI"] !== "true")("communiti
     expect(text).toContain("Awaiting approval");
     expect(text).toContain("Classification: OFFICIAL");
     await expect(page.getByRole("region", { name: "About" }).innerText()).resolves.toContain("We meet monthly.\nMinutes go to the shared library.");
+
+    // The "Awaiting approval" status badge is readable in every theme.
+    for (const theme of THEMES) {
+      await visit(page, communityPath, theme);
+      await page.getByRole("heading", { level: 1, name: NAME }).waitFor();
+      await expectAccessible(page, `proposal page, ${theme}`);
+    }
     await page.close();
   });
 
   it("Priya, a platform owner, approves it from Approvals", async () => {
-    const page = await signInAs("Priya Raman", "/approvals");
+    // Platform owners see proposals in the directory, each card with its status badge, readable in every theme.
+    const page = await signInAs("Priya Raman", "/communities?status=proposed");
+    for (const theme of THEMES) {
+      await visit(page, "/communities?status=proposed", theme);
+      await page.getByRole("article", { name: NAME }).getByText("Awaiting approval").waitFor();
+      await expectAccessible(page, `directory of proposals, ${theme}`);
+    }
+    await visit(page, "/approvals");
     await page.getByRole("heading", { level: 1, name: "Approvals" }).waitFor();
     expect(await page.getByRole("navigation", { name: "Guildhall" }).getByRole("link", { name: "Approvals" }).count()).toBe(1);
     const proposal = page.getByRole("article", { name: NAME });

@@ -26,7 +26,7 @@ export function CommunityCard({ community: c, headingLevel = 2 }: CommunityCardP
           <div className={styles.badges}>
             <ClassificationBadge classification={c.classification} label={c.classificationLabel} />
             {c.status !== "approved" ? (
-              <Badge appearance="outline" color="subtle">
+              <Badge appearance="outline" color="informative">
                 {STATUS_TEXT[c.status]}
               </Badge>
             ) : null}

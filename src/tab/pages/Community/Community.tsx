@@ -49,7 +49,7 @@ export function Community({ me, api }: CommunityProps) {
           <div className={styles.badges}>
             <ClassificationBadge classification={c.classification} label={c.classificationLabel} />
             {c.status !== "approved" ? (
-              <Badge appearance="outline" color="subtle">
+              <Badge appearance="outline" color="informative">
                 {STATUS_TEXT[c.status]}
               </Badge>
             ) : null}
