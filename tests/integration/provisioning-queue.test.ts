@@ -7,44 +7,26 @@ import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_IDENTITIES } from "../../src/domain/demo.js";
-import { registerWorkers, type StopWorkers } from "../../src/jobs/workers.js";
 import { PROVISION_QUEUE } from "../../src/commands/communities/decide.js";
-import { gatewayFor } from "../support/graph-standin/gateway.js";
 import { GraphStandIn } from "../support/graph-standin/server.js";
 import { createHarness, type Harness } from "../support/harness.js";
-import { clearQueuedTeamsJobs } from "../support/queued-jobs.js";
+import { startStandInWorkers, type StandInWorkers } from "../support/standin-workers.js";
 
-const FINANCE = "7f1c2a4e-0b8d-4c1e-9a51-3d2f6b8e1a01";
 const TEAM_RETRY_AFTER = 45;
 let h: Harness;
 let g: GraphStandIn;
-let stopWorkers: StopWorkers;
+let workers: StandInWorkers;
 const tokens = new Map<string, string>();
-const oid = (key: string) => DEMO_IDENTITIES.find((d) => d.key === key)!.objectId;
-const silent = { info: () => undefined, warn: () => undefined };
 
 beforeAll(async () => {
   h = await createHarness({}, { commands: { graphConnected: true }, jobs: { work: true } });
   for (const d of DEMO_IDENTITIES) tokens.set(d.key, await h.tokenFor(d.key));
   g = new GraphStandIn({ timeScale: 0.01, teamCreationMs: 60_000, asyncRetryAfterSeconds: TEAM_RETRY_AFTER });
   await g.start();
-  for (const d of DEMO_IDENTITIES) g.addUser({ id: d.objectId, userPrincipalName: d.email, companyName: "Department of Finance" });
-  const hostTeamId = g.addTeam("Guildhall communities", [oid("tom")], [oid("priya")]);
-  // Test files share the database one after another: jobs the earlier files queued (with workers off) would
-  // otherwise run here first, against this stand-in.
-  await clearQueuedTeamsJobs(h.store.db);
-  stopWorkers = await registerWorkers({
-    db: h.store.db,
-    jobs: h.jobs,
-    inactivityDays: 90,
-    teams: { port: gatewayFor(g, { timeScale: 0.01, baseDelayMs: 20 }), hostTeamId, hostTenantId: FINANCE, eligibility: h.config.eligibility, agencyAttribute: "companyName", noticeLink: () => "https://teams.microsoft.com", noticePollMs: 0 },
-    logger: silent,
-  });
+  workers = await startStandInWorkers(h, g, { noticePollMs: 0 });
 });
 afterAll(async () => {
-  await stopWorkers();
-  // Leave no re-queued job for a later test file's workers.
-  await clearQueuedTeamsJobs(h.store.db);
+  await workers.stop();
   await h.close();
   await g.stop();
 });

@@ -10,20 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_IDENTITIES } from "../../src/domain/demo.js";
 import { PROVISION_QUEUE } from "../../src/commands/communities/decide.js";
 import { SYNC_QUEUE } from "../../src/commands/communities/membership.js";
-import { registerWorkers, type StopWorkers } from "../../src/jobs/workers.js";
-import { gatewayFor } from "../support/graph-standin/gateway.js";
 import { GraphStandIn } from "../support/graph-standin/server.js";
 import { createHarness, type Harness } from "../support/harness.js";
-import { clearQueuedTeamsJobs } from "../support/queued-jobs.js";
+import { startStandInWorkers, type StandInWorkers } from "../support/standin-workers.js";
 
-const FINANCE = "7f1c2a4e-0b8d-4c1e-9a51-3d2f6b8e1a01";
 let h: Harness;
 let g: GraphStandIn;
 let hostTeamId: string;
-let stopWorkers: StopWorkers;
+let workers: StandInWorkers;
 const tokens = new Map<string, string>();
-const oid = (key: string) => DEMO_IDENTITIES.find((d) => d.key === key)!.objectId;
-const silent = { info: () => undefined, warn: () => undefined };
 
 beforeAll(async () => {
   h = await createHarness({}, { commands: { graphConnected: true }, jobs: { work: true } });
@@ -31,22 +26,11 @@ beforeAll(async () => {
   // Teams makes a team at once and asks for the first poll after 1 s, but the team answers 404 for ten minutes.
   g = new GraphStandIn({ timeScale: 0.01, teamCreationMs: 0, asyncRetryAfterSeconds: 1, replicationDelayMs: 600_000 });
   await g.start();
-  for (const d of DEMO_IDENTITIES) g.addUser({ id: d.objectId, userPrincipalName: d.email, companyName: "Department of Finance" });
-  hostTeamId = g.addTeam("Guildhall communities", [oid("tom")], [oid("priya")]);
-  // Jobs earlier test files queued (with workers off) would otherwise run here first, against this stand-in.
-  await clearQueuedTeamsJobs(h.store.db);
-  stopWorkers = await registerWorkers({
-    db: h.store.db,
-    jobs: h.jobs,
-    inactivityDays: 90,
-    teams: { port: gatewayFor(g, { timeScale: 0.01, baseDelayMs: 20 }), hostTeamId, hostTenantId: FINANCE, eligibility: h.config.eligibility, agencyAttribute: "companyName", noticeLink: () => "https://teams.microsoft.com", noticePollMs: 100 },
-    logger: silent,
-  });
+  workers = await startStandInWorkers(h, g, { noticePollMs: 100 });
+  hostTeamId = workers.hostTeamId;
 });
 afterAll(async () => {
-  await stopWorkers();
-  // Leave no re-queued job for a later test file's workers.
-  await clearQueuedTeamsJobs(h.store.db);
+  await workers.stop();
   await h.close();
   await g.stop();
 });
