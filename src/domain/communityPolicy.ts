@@ -51,6 +51,7 @@ export type CommunityDenial =
   | "agency_only"
   | "not_open"
   | "not_closed"
+  | "invited"
   | "already_member"
   | "not_member"
   | "not_moderator"
@@ -99,7 +100,9 @@ export function authorizeCommunity(c: CommunityFacts, v: ViewerFacts, action: Co
       if (!active) return deny(c.status === "archived" ? "archived" : "not_active");
       if (v.role) return deny("already_member");
       if (!agencyAdmitted(c, v.agencyId)) return deny("agency_only");
-      return c.visibility === "closed" ? allow : deny("not_closed");
+      if (c.visibility !== "closed") return deny("not_closed");
+      // An invitation already lets them in: they join, with no request for the moderators to decide.
+      return v.invited ? deny("invited") : allow;
     case "community.leave":
       return v.role ? allow : deny("not_member");
     case "community.invite":
@@ -137,12 +140,24 @@ export function communityAbilities(c: CommunityFacts, v: ViewerFacts): Record<Co
   return out;
 }
 
+/**
+ * Why this person cannot join or ask to join, in plain words, when the tab should say so where those
+ * actions would be: today only a community for other agencies. Null when they can join or ask, are a
+ * member already, or the community is not open to joining for reasons the page shows otherwise.
+ */
+export function joinBlockedReason(c: CommunityFacts, v: ViewerFacts): string | null {
+  const join = authorizeCommunity(c, v, "community.join");
+  if (join.allowed || authorizeCommunity(c, v, "community.request").allowed) return null;
+  return join.reason === "agency_only" ? denialText(join.reason) : null;
+}
+
 const DENIAL_TEXT: Record<CommunityDenial, string> = {
   ineligible: "Guildhall is open to verified public servants only.",
   not_found: "Nothing was found at this address.",
   agency_only: "This community is open only to staff of particular agencies, and yours is not one of them.",
   not_open: "This community is not open to join directly; ask to join instead.",
   not_closed: "Join requests are only for closed communities.",
+  invited: "You have been invited to this community, so you can join it straight away.",
   already_member: "You are already a member of this community.",
   not_member: "You are not a member of this community.",
   not_moderator: "Only the community's owners and moderators can do that.",

@@ -123,5 +123,5 @@ export function isTenantAllowed(tenantId: string | undefined, s: EligibilitySett
   return tenantId !== undefined && s.allowedTenantIds.has(tenantId.toLowerCase());
 }
 
-export { authorizeCommunity, canSee, communityAbilities, denialText, COMMUNITY_ACTIONS } from "./communityPolicy.js";
+export { authorizeCommunity, canSee, communityAbilities, denialText, joinBlockedReason, COMMUNITY_ACTIONS } from "./communityPolicy.js";
 export type { CommunityAction, CommunityDecision, CommunityDenial, CommunityFacts, ViewerFacts } from "./communityPolicy.js";

@@ -236,8 +236,37 @@ describe("membership", () => {
     expect(res.status).toBe(403);
     expect(res.body.error.id).toBe("community.agency_only");
     expect(res.body.error.message).toMatch(/particular agencies/);
+    // The community page says why beforehand, where Join and Ask to join would be, to them and only them.
+    const outsiderView = await api("marcus", "GET", `/api/v1/communities/${CLOSED_AGENCY.id}`);
+    expect(outsiderView.body.abilities).toMatchObject({ "community.join": false, "community.request": false });
+    expect(outsiderView.body.joinBlockedReason).toMatch(/open only to staff of particular agencies, and yours is not one of them/);
+    const insiderView = await api("aisha", "GET", `/api/v1/communities/${CLOSED_AGENCY.id}`);
+    expect(insiderView.body.abilities["community.request"]).toBe(true);
+    expect(insiderView.body.joinBlockedReason).toBeNull();
     const ok = await api("aisha", "POST", `/api/v1/communities/${CLOSED_AGENCY.id}/requests`, { acceptCodeOfPractice: true, codeVersion: 1 });
     expect(ok.status).toBe(200);
+  });
+
+  it("someone invited to a closed community may join, and is not also offered a request to join", async () => {
+    const base = DEMO_IDENTITIES.find((d) => d.key === "tom")!;
+    const guest = { ...base, key: "invitee", objectId: randomUUID(), displayName: "Ira Invitee", email: `ira.${randomUUID().slice(0, 6)}@finance.gov.au` };
+    const token = await h.issuer!.issue(guest);
+    const asIra = (method: "GET" | "POST", url: string, body?: object) =>
+      h.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(body ? { payload: body } : {}) });
+    const ira = (await asIra("GET", "/api/v1/me")).json().person.id;
+    const before = (await asIra("GET", `/api/v1/communities/${CLOSED_CROSS.id}`)).json();
+    expect(before.abilities).toMatchObject({ "community.join": false, "community.request": true });
+    expect((await api("aisha", "POST", `/api/v1/communities/${CLOSED_CROSS.id}/invitations`, { personId: ira })).status).toBe(200);
+    const seen = (await asIra("GET", `/api/v1/communities/${CLOSED_CROSS.id}`)).json();
+    expect(seen.invited).toBe(true);
+    expect(seen.abilities).toMatchObject({ "community.join": true, "community.request": false });
+    expect(seen.joinBlockedReason).toBeNull();
+    const asked = await asIra("POST", `/api/v1/communities/${CLOSED_CROSS.id}/requests`, { acceptCodeOfPractice: true, codeVersion: seen.codeVersion });
+    expect(asked.statusCode).toBe(403);
+    expect(asked.json().error.id).toBe("community.invited");
+    const joined = await asIra("POST", `/api/v1/communities/${CLOSED_CROSS.id}/join`, { acceptCodeOfPractice: true, codeVersion: seen.codeVersion });
+    expect(joined.statusCode).toBe(200);
+    expect(joined.json().myRole).toBe("member");
   });
 
   it("the last owner cannot leave or be demoted; ownership can be handed over", async () => {

@@ -118,6 +118,8 @@ export interface CommunityDetail {
   invited: boolean;
   requested: boolean;
   abilities: Abilities;
+  /** Why this person can neither join nor ask to join (e.g. an agency-only community for other agencies). */
+  joinBlockedReason: string | null;
   teams: {
     state: TeamsState;
     webUrl: string | null;

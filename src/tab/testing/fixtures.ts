@@ -87,6 +87,7 @@ export function detailFor(overrides: Partial<CommunityDetail> = {}, abilities: P
     invited: false,
     requested: false,
     abilities: { ...NO_ABILITIES, ...abilities },
+    joinBlockedReason: null,
     teams: { state: "not_connected", webUrl: null, lastError: null },
     provisioning: [],
     members: [],

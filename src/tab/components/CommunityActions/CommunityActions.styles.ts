@@ -7,4 +7,7 @@ export const useCommunityActionsStyles = makeStyles({
     alignItems: "center",
     gap: tokens.spacingHorizontalS,
   },
+  blocked: {
+    margin: 0,
+  },
 });

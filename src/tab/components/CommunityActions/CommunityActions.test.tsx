@@ -22,6 +22,22 @@ describe("CommunityActions", () => {
     expect(screen.queryByRole("button")).toBeNull();
   });
 
+  it("offers someone invited to a closed community Join only, as the server computed", () => {
+    render(<CommunityActions community={detailFor({ invited: true }, { "community.join": true })} {...handlers()} />);
+    const group = screen.getByRole("group", { name: "Community actions" });
+    expect(within(group).getAllByRole("button").map((b) => b.textContent)).toEqual(["Join"]);
+    expect(screen.queryByRole("button", { name: "Ask to join" })).toBeNull();
+  });
+
+  it("says in words why this person can neither join nor ask to join, where those buttons would be", () => {
+    const reason = "This community is open only to staff of particular agencies, and yours is not one of them.";
+    const { rerender } = render(<CommunityActions community={detailFor({ scope: "agency_only", joinBlockedReason: reason })} {...handlers()} />);
+    expect(screen.getByText(reason).tagName).toBe("P");
+    expect(screen.queryByRole("button")).toBeNull();
+    rerender(<CommunityActions community={detailFor({ scope: "agency_only", joinBlockedReason: reason }, { "community.archive": true })} {...handlers()} />);
+    expect(within(screen.getByRole("group", { name: "Community actions" })).getByText(reason)).toBeTruthy();
+  });
+
   it("shows exactly the allowed actions", () => {
     render(<CommunityActions community={detailFor({ myRole: "owner" }, { "community.leave": true, "community.archive": true })} {...handlers()} />);
     const group = screen.getByRole("group", { name: "Community actions" });

@@ -21,9 +21,12 @@ export function CommunityActions({ community: c, onJoin, onRequest, onLeave, onA
   const styles = useCommunityActionsStyles();
   const can = c.abilities;
   const any = can["community.join"] || can["community.request"] || can["community.leave"] || can["community.archive"] || can["community.decideProposal"];
-  if (!any) return null;
+  // Where Join and Ask to join would be: the server's reason this person can do neither.
+  const blocked = c.joinBlockedReason ? <p className={styles.blocked}>{c.joinBlockedReason}</p> : null;
+  if (!any) return blocked;
   return (
     <div className={styles.root} role="group" aria-label="Community actions">
+      {blocked}
       {can["community.decideProposal"] ? <ProposalDecision communityName={c.name} nameClashes={c.nameClashes} onDecide={onDecide} /> : null}
       {can["community.join"] ? (
         <JoinDialog mode="join" communityName={c.name} codeOfPractice={c.codeOfPractice} codeVersion={c.codeVersion} onSubmit={onJoin} />

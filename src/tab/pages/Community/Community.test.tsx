@@ -84,6 +84,28 @@ describe("Community page", () => {
     expect(within(screen.getByRole("region", { name: "Requests to join" })).getByText("No one is waiting to join.")).toBeTruthy();
   });
 
+  it("clears the earlier success when a later role change fails, leaving only the error", async () => {
+    const tomOwner = { id: "p-tom", displayName: "Tom Nguyen", jobTitle: null, agency: "Finance", role: "owner" as const };
+    const abilities = { "community.changeRoles": true, "community.leave": true };
+    const asModerator = detailFor({ myRole: "owner", members: [{ ...marcusMember, role: "moderator" }, tomOwner] }, abilities);
+    let calls = 0;
+    renderPage(
+      {
+        [`GET ${BASE}`]: detailFor({ myRole: "owner", members: [{ ...marcusMember, role: "member" }, tomOwner] }, abilities),
+        [`POST ${BASE}/members/role`]: () =>
+          ++calls === 1 ? asModerator : apiError(409, "community.last_owner", "A community must keep at least one owner; hand over ownership first."),
+      },
+      tom,
+    );
+    // The page's message bars (not the screen-reader announcer, which only speaks each outcome once).
+    const successBars = () => screen.queryAllByRole("group").filter((g) => g.textContent === "The role was changed.");
+    fireEvent.change(await screen.findByRole("combobox", { name: "Role for Marcus Bell" }), { target: { value: "moderator" } });
+    await waitFor(() => expect(successBars()).toHaveLength(1));
+    fireEvent.change(screen.getByRole("combobox", { name: "Role for Marcus Bell" }), { target: { value: "owner" } });
+    expect((await screen.findByRole("alert")).textContent).toContain("at least one owner");
+    expect(successBars()).toHaveLength(0);
+  });
+
   it("lets a platform owner approve a proposal", async () => {
     renderPage({
       [`GET ${BASE}`]: detailFor({ status: "proposed", teams: null }, { "community.decideProposal": true }),

@@ -134,6 +134,8 @@ function CommunityBody({ me, api, community: c, onUpdate }: CommunityBodyProps) 
    * the change to show, which a dialog applies once it has closed.
    */
   const act = async (send: Promise<CommunityActionResult>, success: string) => {
+    // A new action replaces the last outcome: an earlier success must not stand beside this one's error.
+    setDone(undefined);
     const result = await send;
     return () => {
       announce(success);
