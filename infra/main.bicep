@@ -166,6 +166,14 @@ param graphHostTeamId string = ''
 @description('The Teams app id (manifest id), for activity-feed notices that deep-link into the tab.')
 param teamsAppId string = ''
 
+@allowed([
+  'OFFICIAL'
+  'OFFICIAL_SENSITIVE'
+  'PROTECTED'
+])
+@description('MAX_CLASSIFICATION: the highest classification this environment is accredited to hold. Proposals above it are refused. No default: say it for each environment (PROTECTED only in a PROTECTED-assessed one).')
+param maxClassification string
+
 param tags object = {
   application: 'guildhall'
 }
@@ -312,6 +320,7 @@ module app 'modules/appservice.bicep' = {
     platformOwnerGroupIds: platformOwnerGroupIdsValue
     graphHostTeamId: graphHostTeamId
     teamsAppId: teamsAppId
+    maxClassification: maxClassification
     databaseAuth: databaseAuth
     databaseIdentityClientId: identity.properties.clientId
     ownerIdentityId: databaseAuth == 'managed-identity' ? ownerIdentity!.id : ''

@@ -62,6 +62,8 @@ param databaseMigrationIdentityClientId string = ''
 param graphHostTeamId string
 @description('Teams app id for deep links in activity-feed notices; empty links to the web address instead.')
 param teamsAppId string
+@description('The highest classification the environment may hold (MAX_CLASSIFICATION).')
+param maxClassification string
 param databasePoolMax int
 param logLevel string
 
@@ -162,6 +164,7 @@ var appSettings = union({
   DEMO_DATA: 'false'
   ANONYMITY_HMAC_SECRET: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/anonymity-hmac-secret/)'
   LOG_LEVEL: logLevel
+  MAX_CLASSIFICATION: maxClassification
   TRUST_PROXY: '1'
   REQUIRE_HTTPS: 'true'
   WEBSITE_RUN_FROM_PACKAGE: '1'

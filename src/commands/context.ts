@@ -4,7 +4,7 @@
  */
 import type { Kysely } from "kysely";
 import type { z } from "zod";
-import type { NamingPolicy } from "../domain/communities.js";
+import type { Classification, NamingPolicy } from "../domain/communities.js";
 import type { Actor } from "../domain/policy.js";
 import type { Database, Person } from "../store/schema.js";
 
@@ -18,6 +18,8 @@ export interface CommandSettings {
   graphConnected: boolean;
   /** Sensitivity label ids per classification (Microsoft Purview), when configured. */
   sensitivityLabels: Partial<Record<"OFFICIAL" | "OFFICIAL_SENSITIVE" | "PROTECTED", string>>;
+  /** The highest classification the deployment may hold (MAX_CLASSIFICATION); proposals above it are refused. */
+  maxClassification: Classification;
   /** The tenant allow-list: agencies can be registered only in these tenants. */
   allowedTenantIds: ReadonlySet<string>;
 }

@@ -16,6 +16,15 @@ export const CLASSIFICATION_LABELS: Record<Classification, string> = {
   OFFICIAL_SENSITIVE: "OFFICIAL: Sensitive",
   PROTECTED: "PROTECTED",
 };
+/** Whether a deployment accredited up to `max` may hold a community at `classification`. */
+export function classificationAllowed(classification: Classification, max: Classification): boolean {
+  return CLASSIFICATIONS.indexOf(classification) <= CLASSIFICATIONS.indexOf(max);
+}
+
+/** Why a classification above the deployment's ceiling is refused, in plain words (the form shows it too). */
+export function classificationCeilingReason(max: Classification): string {
+  return `This Guildhall is accredited to hold information up to ${CLASSIFICATION_LABELS[max]}. A community above that cannot be held here: choose ${CLASSIFICATION_LABELS[max]} or lower, or use a system accredited for the higher classification.`;
+}
 export const TEAMS_PRESENCE = ["private_channel", "standard_channel", "team"] as const;
 export type TeamsPresence = (typeof TEAMS_PRESENCE)[number];
 export const COMMUNITY_STATUSES = ["proposed", "approved", "rejected", "archived"] as const;

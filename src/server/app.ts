@@ -58,6 +58,7 @@ const LOCAL_COMMAND_SETTINGS: CommandSettings = {
   naming: { prefix: "", suffix: "", blockedWords: [] },
   graphConnected: false,
   sensitivityLabels: {},
+  maxClassification: "OFFICIAL_SENSITIVE",
   allowedTenantIds: new Set(),
 };
 

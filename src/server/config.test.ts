@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CLOUDS } from "./clouds.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { browserConfig, ConfigError, loadConfig } from "./config.js";
 import { DEMO_AGENCIES } from "../domain/demo.js";
 
 const T1 = "7f1c2a4e-0b8d-4c1e-9a51-3d2f6b8e1a01";
@@ -55,6 +55,24 @@ describe("loadConfig", () => {
     expect(c.demoData).toBe(false);
     expect(c.database.ssl).toBe("verify-full");
     expect(c.aad.audiences).toEqual([APP, `api://guildhall.agency.gov.au/${APP}`]);
+  });
+
+  it("holds at most OFFICIAL: Sensitive unless MAX_CLASSIFICATION says otherwise, and tells the browser the ceiling", () => {
+    expect(loadConfig({}).communities.maxClassification).toBe("OFFICIAL_SENSITIVE");
+    expect(loadConfig(production).communities.maxClassification).toBe("OFFICIAL_SENSITIVE");
+    expect(loadConfig({ ...production, MAX_CLASSIFICATION: "PROTECTED" }).communities.maxClassification).toBe("PROTECTED");
+    const official = browserConfig(loadConfig({ ...production, MAX_CLASSIFICATION: "OFFICIAL" }));
+    expect(official.classifications).toEqual({
+      max: "OFFICIAL",
+      allowed: ["OFFICIAL"],
+      ceilingReason: expect.stringMatching(/^This Guildhall is accredited to hold information up to OFFICIAL\. /),
+    });
+    expect(browserConfig(loadConfig({ MAX_CLASSIFICATION: "PROTECTED" })).classifications.allowed).toEqual(["OFFICIAL", "OFFICIAL_SENSITIVE", "PROTECTED"]);
+  });
+
+  it("refuses an unknown MAX_CLASSIFICATION rather than guessing", () => {
+    expect(problems({ ...production, MAX_CLASSIFICATION: "SECRET" }).join("\n")).toMatch(/MAX_CLASSIFICATION/);
+    expect(problems({ ...production, MAX_CLASSIFICATION: "official" }).join("\n")).toMatch(/MAX_CLASSIFICATION/);
   });
 
   it("refuses dev identity in production", () => {

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { CLOUD_NAMES, CLOUDS, type CloudEndpoints, type CloudName } from "./clouds.js";
+import { CLASSIFICATIONS, classificationAllowed, classificationCeilingReason, type Classification } from "../domain/communities.js";
 import { DEMO_AGENCIES, DEMO_CLIENT_ID } from "../domain/demo.js";
 import { DOMAIN_PATTERN, GUID_PATTERN } from "../domain/identity.js";
 import { localModeRefusals } from "./localMode.js";
@@ -86,6 +87,11 @@ const envSchema = z.object({
   COMMUNITY_NAME_PREFIX: z.string().default(""),
   COMMUNITY_NAME_SUFFIX: z.string().default(""),
   COMMUNITY_BLOCKED_WORDS: list,
+  /**
+   * The highest classification this deployment is accredited to hold. Fails closed: unset is OFFICIAL_SENSITIVE,
+   * so PROTECTED needs a deliberate setting (and a PROTECTED-assessed environment).
+   */
+  MAX_CLASSIFICATION: z.enum(CLASSIFICATIONS).default("OFFICIAL_SENSITIVE"),
   SENSITIVITY_LABEL_OFFICIAL: optionalString,
   SENSITIVITY_LABEL_OFFICIAL_SENSITIVE: optionalString,
   SENSITIVITY_LABEL_PROTECTED: optionalString,
@@ -150,6 +156,8 @@ export interface Config {
   communities: {
     naming: { prefix: string; suffix: string; blockedWords: string[] };
     sensitivityLabels: Partial<Record<"OFFICIAL" | "OFFICIAL_SENSITIVE" | "PROTECTED", string>>;
+    /** MAX_CLASSIFICATION: proposals above it are refused. */
+    maxClassification: Classification;
     inactivityDays: number;
     /** Directory attribute naming a person's agency, re-checked for agency-only communities. */
     agencyAttribute: "companyName" | "department";
@@ -166,6 +174,8 @@ export interface BrowserConfig {
   authMode: AuthMode;
   clientId: string;
   cloud: CloudName;
+  /** MAX_CLASSIFICATION: the classifications a community may be proposed at here, and why higher ones are not. */
+  classifications: { max: Classification; allowed: Classification[]; ceilingReason: string };
 }
 
 export class ConfigError extends Error {
@@ -316,6 +326,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ...(e.SENSITIVITY_LABEL_OFFICIAL_SENSITIVE ? { OFFICIAL_SENSITIVE: e.SENSITIVITY_LABEL_OFFICIAL_SENSITIVE } : {}),
         ...(e.SENSITIVITY_LABEL_PROTECTED ? { PROTECTED: e.SENSITIVITY_LABEL_PROTECTED } : {}),
       },
+      maxClassification: e.MAX_CLASSIFICATION,
       inactivityDays: e.COMMUNITY_INACTIVITY_DAYS,
       agencyAttribute: e.AGENCY_DIRECTORY_ATTRIBUTE,
       hostTeamId: e.GRAPH_HOST_TEAM_ID,
@@ -326,7 +337,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 export function browserConfig(config: Config): BrowserConfig {
-  return { authMode: config.authMode, clientId: config.aad.clientId, cloud: config.cloud };
+  return { authMode: config.authMode, clientId: config.aad.clientId, cloud: config.cloud, classifications: classificationCeiling(config.communities.maxClassification) };
+}
+
+function classificationCeiling(max: Classification): BrowserConfig["classifications"] {
+  return { max, allowed: CLASSIFICATIONS.filter((c) => classificationAllowed(c, max)), ceilingReason: classificationCeilingReason(max) };
 }
 
 /** Names of every environment variable the server reads (used by the infra consistency test). */

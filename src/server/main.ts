@@ -113,7 +113,7 @@ async function main(): Promise<void> {
     audit: (e) => appendAudit(store.db, e),
   });
 
-  const commands = { naming: config.communities.naming, graphConnected: config.communities.graphConnected, sensitivityLabels: config.communities.sensitivityLabels, allowedTenantIds: config.eligibility.allowedTenantIds };
+  const commands = { naming: config.communities.naming, graphConnected: config.communities.graphConnected, sensitivityLabels: config.communities.sensitivityLabels, maxClassification: config.communities.maxClassification, allowedTenantIds: config.eligibility.allowedTenantIds };
   const app = await buildApp({ config, store, jobs, verifier, bot, devIssuer, tabDir: DEFAULT_TAB_DIR, logger, commands });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

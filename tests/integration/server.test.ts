@@ -56,7 +56,16 @@ describe("server basics (local mode)", () => {
 
   it("gives the browser only non-secret config", async () => {
     const res = await h.app.inject({ method: "GET", url: "/api/v1/client-config" });
-    expect(res.json()).toEqual({ authMode: "dev", clientId: h.config.aad.clientId, cloud: "Public" });
+    expect(res.json()).toEqual({
+      authMode: "dev",
+      clientId: h.config.aad.clientId,
+      cloud: "Public",
+      classifications: {
+        max: "OFFICIAL_SENSITIVE",
+        allowed: ["OFFICIAL", "OFFICIAL_SENSITIVE"],
+        ceilingReason: expect.stringMatching(/^This Guildhall is accredited to hold information up to OFFICIAL: Sensitive\./),
+      },
+    });
   });
 
   it("lists demo identities and issues tokens only for known ones; bad input is a clear 400", async () => {

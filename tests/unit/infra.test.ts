@@ -222,6 +222,17 @@ describe("parameter files", () => {
     }
   });
 
+  it("name the highest classification each environment may hold, PROTECTED only in Australia Central", () => {
+    expect(mainParams.get("maxClassification")?.defaultValue).toBeUndefined();
+    expect(main).toMatch(/maxClassification: maxClassification/);
+    expect(read("infra/modules/appservice.bicep")).toMatch(/^\s*MAX_CLASSIFICATION: maxClassification$/m);
+    for (const f of files) {
+      const value = f.values.maxClassification;
+      expect(["OFFICIAL", "OFFICIAL_SENSITIVE", "PROTECTED"], f.file).toContain(value);
+      if (value === "PROTECTED") expect(locationOf(f), f.file).toBe("australiacentral");
+    }
+  });
+
   it("use no test-like names", () => {
     const code = (file: string) => read(file).replace(/\/\/.*$/gm, "");
     for (const file of [...bicepFiles(), ...parameterFiles()]) expect(code(file), file).not.toMatch(/\btest\b/i);

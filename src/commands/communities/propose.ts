@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { applyNamingPolicy, defaultPresence, proposalSchema } from "../../domain/communities.js";
+import { applyNamingPolicy, classificationAllowed, classificationCeilingReason, defaultPresence, proposalSchema } from "../../domain/communities.js";
 import { authorize } from "../../domain/policy.js";
 import { nameKey } from "../../domain/text.js";
 import { appendAudit } from "../../store/audit.js";
@@ -18,6 +18,10 @@ const NAME_PROBLEMS = {
 export async function proposeCommunity(ctx: CommandContext, input: unknown): Promise<{ id: string }> {
   if (!authorize(ctx.actor, "community.propose").allowed) throw new CommandError("forbidden", "auth.forbidden", "You may not propose communities.");
   const p = parseInput(proposalSchema, input, "The proposal is not complete.");
+  if (!classificationAllowed(p.classification, ctx.settings.maxClassification)) {
+    const message = classificationCeilingReason(ctx.settings.maxClassification);
+    throw new CommandError("invalid", "community.classification_above_ceiling", message, { issues: [{ path: "classification", message }] });
+  }
   const named = applyNamingPolicy(p.name, ctx.settings.naming);
   if (!named.ok) {
     const message = named.problem === "blocked_word" ? `${NAME_PROBLEMS.blocked_word}: "${named.detail}".` : NAME_PROBLEMS[named.problem];

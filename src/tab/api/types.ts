@@ -3,6 +3,8 @@
  * mirror the server's presenters; keep them in step with src/server's routes.
  */
 
+import type { Classification } from "./communityTypes.js";
+
 export type AuthMode = "dev" | "entra";
 export type Cloud = "Public" | "GCC" | "USGov" | "USGovDoD";
 
@@ -11,6 +13,15 @@ export interface ClientConfig {
   authMode: AuthMode;
   clientId: string;
   cloud: Cloud;
+  /** MAX_CLASSIFICATION: the classifications a community may be proposed at here, and why higher ones are not. */
+  classifications: ClassificationCeiling;
+}
+
+/** The deployment's classification ceiling as the server states it; the tab applies it as given. */
+export interface ClassificationCeiling {
+  max: Classification;
+  allowed: Classification[];
+  ceilingReason: string;
 }
 
 /** One demo person offered by the local-mode identity picker. */

@@ -1,6 +1,6 @@
 import { Checkbox, Field, Input, Radio, RadioGroup, Select, Textarea } from "@fluentui/react-components";
 import { CLASSIFICATIONS, SCOPES, VISIBILITIES, type Classification, type Scope, type TeamsPresence, type Visibility } from "../../api/communityTypes.js";
-import type { Agency } from "../../api/types.js";
+import type { Agency, ClassificationCeiling } from "../../api/types.js";
 import { fieldId, type FieldErrors, type ProposalDraft } from "./proposalForm.js";
 import { useAnnouncement } from "../LiveAnnouncer/LiveAnnouncer.js";
 import { PRESENCE_TEXT, SCOPE_TEXT, VISIBILITY_TEXT } from "../CommunityFacts/communityText.js";
@@ -19,15 +19,19 @@ export interface ProposalFieldsProps {
   draft: ProposalDraft;
   errors: FieldErrors;
   agencies: readonly Agency[];
+  /** The deployment's ceiling (client-config); until it is known every classification is offered and the server decides. */
+  classifications?: ClassificationCeiling;
   onChange(patch: Partial<ProposalDraft>): void;
 }
 
 /** Every field of a proposal, labelled and explained, each showing the server's complaint about it. */
-export function ProposalFields({ draft, errors, agencies, onChange }: ProposalFieldsProps) {
+export function ProposalFields({ draft, errors, agencies, classifications, onChange }: ProposalFieldsProps) {
   const styles = useProposalFieldsStyles();
   const length = [...draft.name.trim()].length;
   const over = length - MAX_NAME;
   useAnnouncement(over > 0 ? `The name is ${over} ${over === 1 ? "character" : "characters"} too long` : undefined);
+  const offered = (c: Classification) => classifications === undefined || classifications.allowed.includes(c);
+  const ceilingNote = CLASSIFICATIONS.some((c) => !offered(c)) ? classifications?.ceilingReason : undefined;
   const nameProblem = errors.name ?? (over > 0 ? `The name is ${over} ${over === 1 ? "character" : "characters"} too long for Teams.` : undefined);
 
   return (
@@ -94,10 +98,24 @@ export function ProposalFields({ draft, errors, agencies, onChange }: ProposalFi
           ) : null}
         </fieldset>
       ) : null}
-      <Field label="Classification" required hint="The highest classification members may share. It is shown everywhere the community appears." validationMessage={errors.classification}>
-        <RadioGroup id={fieldId("classification")} value={draft.classification} onChange={(_, d) => onChange({ classification: d.value as Classification })}>
+      <Field
+        label="Classification"
+        required
+        hint={`The highest classification members may share. It is shown everywhere the community appears.${ceilingNote ? ` ${ceilingNote}` : ""}`}
+        validationMessage={errors.classification}
+      >
+        <RadioGroup id={fieldId("classification")} value={draft.classification} onChange={(_, d) => {
+            const chosen = d.value as Classification;
+            if (offered(chosen)) onChange({ classification: chosen });
+          }}
+        >
           {CLASSIFICATIONS.map((c) => (
-            <Radio key={c} value={c} label={`${CLASSIFICATION_TEXT[c].label}: ${CLASSIFICATION_TEXT[c].explained}`} />
+            <Radio
+              key={c}
+              value={c}
+              disabled={!offered(c)}
+              label={`${CLASSIFICATION_TEXT[c].label}: ${CLASSIFICATION_TEXT[c].explained}${offered(c) ? "" : " Not available in this Guildhall."}`}
+            />
           ))}
         </RadioGroup>
       </Field>

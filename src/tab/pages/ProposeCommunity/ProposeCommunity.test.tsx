@@ -10,8 +10,8 @@ import { ProposeCommunity } from "./ProposeCommunity.js";
 
 afterEach(cleanup);
 
-function renderForm(propose: StubRoute) {
-  const stub = stubApi({ "GET /api/v1/agencies": { items: AGENCIES }, "POST /api/v1/communities": propose });
+function renderForm(propose: StubRoute, more: Record<string, StubRoute> = {}) {
+  const stub = stubApi({ "GET /api/v1/agencies": { items: AGENCIES }, "POST /api/v1/communities": propose, ...more });
   render(
     <MemoryRouter initialEntries={["/communities/new"]}>
       <LiveAnnouncer>
@@ -116,6 +116,21 @@ describe("ProposeCommunity", () => {
     fireEvent.click(screen.getByRole("button", { name: "Send proposal" }));
     await screen.findByText("community page");
     expect(stub.calls.find((c) => c.method === "POST")?.body).toMatchObject({ scope: "agency_only", agencyIds: [AGENCIES[0]?.id, AGENCIES[2]?.id] });
+  });
+
+  it("offers only the classifications the deployment may hold, and shows a ceiling refusal on the classification field", async () => {
+    const reason = "This Guildhall is accredited to hold information up to OFFICIAL: Sensitive. Choose OFFICIAL: Sensitive or lower.";
+    const ceiling = { max: "OFFICIAL_SENSITIVE", allowed: ["OFFICIAL", "OFFICIAL_SENSITIVE"], ceilingReason: reason };
+    renderForm(() => apiError(400, "community.classification_above_ceiling", reason, { issues: [{ path: "classification", message: reason }] }), {
+      "GET /api/v1/client-config": { authMode: "dev", clientId: "client", cloud: "Public", classifications: ceiling },
+    });
+    await waitFor(() => expect((screen.getByRole("radio", { name: /^PROTECTED/ }) as HTMLInputElement).disabled).toBe(true));
+    expect((screen.getByRole("radio", { name: /^OFFICIAL: Sensitive/ }) as HTMLInputElement).disabled).toBe(false);
+    expect(screen.getAllByText(/accredited to hold information up to OFFICIAL: Sensitive/).length).toBeGreaterThan(0);
+    fillIn();
+    fireEvent.click(screen.getByRole("button", { name: "Send proposal" }));
+    const summary = await findSummary();
+    expect(within(summary).getByRole("link", { name: /Classification: This Guildhall is accredited/ })).toBeTruthy();
   });
 
   it("counts the name's characters and says when it is too long", () => {

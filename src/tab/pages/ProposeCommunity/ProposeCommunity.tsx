@@ -32,6 +32,7 @@ export function ProposeCommunity({ me, api }: ProposeCommunityProps) {
   const navigate = useNavigate();
   const announce = useAnnounce();
   const agencies = useResource(() => api.agencies().then((r) => r.items), [api]);
+  const clientConfig = useResource(() => api.clientConfig(), [api]);
   const [draft, setDraft] = useState<ProposalDraft>(() => emptyDraft(me.agency?.id));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string>();
@@ -82,6 +83,7 @@ export function ProposeCommunity({ me, api }: ProposeCommunityProps) {
           draft={draft}
           errors={errors}
           agencies={agencies.state.status === "ready" ? agencies.state.data : me.agency ? [me.agency] : []}
+          classifications={clientConfig.state.status === "ready" ? clientConfig.state.data.classifications : undefined}
           onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
         />
         <div className={styles.actions}>
