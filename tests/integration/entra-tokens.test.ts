@@ -91,6 +91,12 @@ describe("entra mode", () => {
 
   it("tells the browser it is in entra mode", async () => {
     const res = await h.app.inject({ method: "GET", url: "/api/v1/client-config" });
-    expect(res.json()).toEqual({ authMode: "entra", clientId: APP, cloud: "Public" });
+    expect(res.json()).toEqual({
+      authMode: "entra",
+      clientId: APP,
+      cloud: "Public",
+      // No MAX_CLASSIFICATION: the ceiling fails closed at OFFICIAL: Sensitive.
+      classifications: { max: "OFFICIAL_SENSITIVE", allowed: ["OFFICIAL", "OFFICIAL_SENSITIVE"], ceilingReason: expect.stringContaining("OFFICIAL: Sensitive") },
+    });
   });
 });

@@ -203,6 +203,7 @@ export const SAMPLE_VALUES: Readonly<Record<string, string>> = {
   PUBLIC_URL: "https://guildhall-prod.azurewebsites.net",
   TAB_DOMAIN: "guildhall-prod.azurewebsites.net",
   CLOUD: "Public",
+  MAX_CLASSIFICATION: "OFFICIAL_SENSITIVE",
   AUTH_MODE: "entra",
   AAD_APP_CLIENT_ID: "0b5e7c1a-2f3d-4e6a-8b9c-1d2e3f4a5b6c",
   AAD_APP_CLIENT_SECRET: "client-secret-from-key-vault",
