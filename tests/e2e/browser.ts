@@ -75,6 +75,14 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
   // The app's Content-Security-Policy (script-src 'self') rightly blocks `page.addScriptTag({ content })`,
   // so the source is evaluated through DevTools, which CSP does not govern.
   if (!loaded) await page.evaluate(axeSource);
+  // Let running transitions settle first: a dialog fading in has see-through colours for a moment, and axe would
+  // measure contrast mid-fade (a failure no one sees). Bounded, so an endless animation cannot hang the check.
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined))),
+      new Promise((resolve) => setTimeout(resolve, 2_000)),
+    ]),
+  );
   const results = await page.evaluate(async (tags) => {
     const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }).axe;
     return axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
