@@ -94,23 +94,26 @@ describe("refusals are audit-logged", () => {
   });
 });
 
+/** The app with a bot of these credentials (empty: local mode), auditing into the test database. */
+async function appWithBot(credentials: { appId: string; password: string; tenantId: string }) {
+  const logger = pino({ level: "silent" });
+  const bot = createBot({
+    ...credentials,
+    type: "SingleTenant",
+    botFramework: h.config.endpoints.botFramework,
+    cardImagesAsUrls: true,
+    isTenantAllowed: () => true,
+    publicUrl: undefined,
+    logger,
+    audit: (e) => appendAudit(h.store.db, e),
+  });
+  const verifier = new TokenVerifier({ keys: h.issuer!.keys, audiences: h.config.aad.audiences, loginHost: h.config.endpoints.login });
+  return buildApp({ config: h.config, store: h.store, jobs: h.jobs, verifier, bot, devIssuer: h.issuer, logger });
+}
+
 describe("refusals answered without an error object", () => {
   it("the bot endpoint's 401 for a Bot Connector request without a valid token is audit-logged", async () => {
-    const logger = pino({ level: "silent" });
-    const bot = createBot({
-      appId: randomUUID(),
-      password: "not-used",
-      tenantId: identity("tom").tenantId,
-      type: "SingleTenant",
-      botFramework: h.config.endpoints.botFramework,
-      cardImagesAsUrls: true,
-      isTenantAllowed: () => true,
-      publicUrl: undefined,
-      logger,
-      audit: (e) => appendAudit(h.store.db, e),
-    });
-    const verifier = new TokenVerifier({ keys: h.issuer!.keys, audiences: h.config.aad.audiences, loginHost: h.config.endpoints.login });
-    const app = await buildApp({ config: h.config, store: h.store, jobs: h.jobs, verifier, bot, devIssuer: h.issuer, logger });
+    const app = await appWithBot({ appId: randomUUID(), password: "not-used", tenantId: identity("tom").tenantId });
     try {
       const activity = { type: "message", id: "1", channelId: "msteams", serviceUrl: "https://smba.trafficmanager.net/amer/", from: { id: "29:x" }, conversation: { id: "a:1" }, recipient: { id: "28:bot" }, text: "hello" };
       const res = await app.inject({ method: "POST", url: "/api/messages", remoteAddress: "198.51.100.6", payload: activity });
@@ -131,22 +134,8 @@ describe("refusals answered without an error object", () => {
 
 describe("a bot activity naming an untrusted serviceUrl", () => {
   it("is one access.denied row per refused activity, rate-limited like every refusal, with the host and no claimed identity", async () => {
-    const logger = pino({ level: "silent" });
     // Local mode (no app id): botbuilder lets the activity through, and only a loopback serviceUrl is trusted.
-    const bot = createBot({
-      appId: "",
-      password: "",
-      tenantId: "",
-      type: "SingleTenant",
-      botFramework: h.config.endpoints.botFramework,
-      cardImagesAsUrls: true,
-      isTenantAllowed: () => true,
-      publicUrl: undefined,
-      logger,
-      audit: (e) => appendAudit(h.store.db, e),
-    });
-    const verifier = new TokenVerifier({ keys: h.issuer!.keys, audiences: h.config.aad.audiences, loginHost: h.config.endpoints.login });
-    const app = await buildApp({ config: h.config, store: h.store, jobs: h.jobs, verifier, bot, devIssuer: h.issuer, logger });
+    const app = await appWithBot({ appId: "", password: "", tenantId: "" });
     const client = "198.51.100.7";
     const claimedTenant = randomUUID();
     const claimedPerson = randomUUID();
