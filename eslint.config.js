@@ -1,5 +1,6 @@
 // @ts-check
 import js from "@eslint/js";
+import formatjs from "eslint-plugin-formatjs";
 import tseslint from "typescript-eslint";
 
 // Import boundaries (docs/ARCHITECTURE.md). Each area gets one combined rule, because a later flat-config
@@ -23,6 +24,30 @@ export default tseslint.config(
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-empty": ["error", { allowEmptyCatch: false }],
+    },
+  },
+  // Every message: literal en-AU text, dotted id, arguments that match the values passed (docs/translating.md).
+  {
+    files: ["src/**/*.{ts,tsx}", "bot/**/*.ts"],
+    plugins: { formatjs },
+    rules: {
+      "formatjs/enforce-default-message": ["error", "literal"],
+      "formatjs/enforce-id": ["error", { idInterpolationPattern: "[sha512:contenthash:base64:6]", idWhitelist: ["^[a-z][A-Za-z0-9]*(\\.[A-Za-z0-9_]+)+$"] }],
+      "formatjs/enforce-placeholders": "error",
+      "formatjs/no-multiple-whitespaces": "error",
+      "formatjs/no-invalid-icu": "error",
+      "formatjs/no-literal-string-in-jsx": "off",
+    },
+  },
+  // No user-facing text in the tab's JSX outside the catalogs: text, and the props that carry words.
+  {
+    files: ["src/tab/**/*.tsx"],
+    ignores: ["src/tab/**/*.test.tsx"],
+    rules: {
+      "formatjs/no-literal-string-in-jsx": [
+        "error",
+        { props: { include: [["*", "{label,hint,validationMessage,content,description,header,heading,lead,title,placeholder,caption,summary,text,message,*Label,*Text,*Title,*Message}"]] } },
+      ],
     },
   },
   {

@@ -5,13 +5,18 @@
 import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import { guildhallMessages } from "./src/i18n/vitePlugin.js";
 
 const repoRoot = fileURLToPath(new URL(".", import.meta.url));
 
 export default defineConfig(({ mode }) => ({
   root: fileURLToPath(new URL("./src/tab", import.meta.url)),
   base: "/",
-  plugins: [react()],
+  plugins: [react(), guildhallMessages()],
+  resolve: {
+    // The catalogs arrive parsed (src/i18n/vitePlugin.ts), so the browser never parses ICU text: the parser stays out.
+    alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: "@formatjs/icu-messageformat-parser/no-parser.js" }],
+  },
   build: {
     outDir: `${repoRoot}dist/tab`,
     emptyOutDir: true,

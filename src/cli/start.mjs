@@ -23,7 +23,7 @@ const CONFIG = ["package.json", "package-lock.json", "tsconfig.json"];
 
 /** @type {Target[]} */
 const TARGETS = [
-  { name: "tab", inputs: ["src/tab", "src/domain", "vite.config.ts", ...CONFIG], skip: /\.test\.tsx?$/, stamp: "dist/tab/.build-stamp", command: ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"] },
+  { name: "tab", inputs: ["src/tab", "src/domain", "src/i18n", "vite.config.ts", ...CONFIG], skip: /\.test\.tsx?$/, stamp: "dist/tab/.build-stamp", command: ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"] },
   {
     name: "server",
     inputs: ["src", "bot", "tsconfig.build.json", ...CONFIG],

@@ -29,6 +29,8 @@ export interface PersonTable {
   agency_id: string | null;
   job_title: string | null;
   interests: ColumnType<string[], string[] | undefined, string[]>;
+  /** The person's own choice of language (a supported locale), or null to follow Teams and the browser (migration 0008). */
+  locale: ColumnType<string | null, string | null | undefined, string | null>;
   last_seen_at: Timestamp;
   created_at: Generated<Date>;
   updated_at: Timestamp;
@@ -161,7 +163,11 @@ export interface NotificationTable {
   person_id: string;
   kind: string;
   community_id: string | null;
+  /** The en-AU sentence: older rows have only this. */
   text: string;
+  /** The catalog message the notice is written from, and its arguments (migration 0008); null on older rows. */
+  message_key: ColumnType<string | null, string | null | undefined, string | null>;
+  message_values: ColumnType<Record<string, string | number> | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
   read_at: Date | null;
   delivered_at: Date | null;

@@ -6,6 +6,7 @@ import { AppContent } from "./AppContent.js";
 import type { Host } from "./host/host.js";
 import { HostProvider, useHostTheme } from "./host/HostContext.js";
 import { fluentTheme } from "./host/theme.js";
+import { LocaleProvider } from "./i18n/LocaleProvider.js";
 import { SessionProvider } from "./session/SessionContext.js";
 
 const useGlobalStyles = makeStaticStyles({
@@ -21,7 +22,7 @@ export interface AppProps {
   clientOptions?: Omit<ApiClientOptions, "getToken">;
 }
 
-/** Theme from the host, then the session, then the router. */
+/** Theme from the host, then the language, then the session, then the router. */
 export function App({ host, clientOptions }: AppProps) {
   useGlobalStyles();
   const styles = useStyles();
@@ -33,11 +34,13 @@ export function App({ host, clientOptions }: AppProps) {
   return (
     <FluentProvider theme={fluentTheme(host.kind, theme)} className={styles.provider}>
       <HostProvider host={host}>
-        <SessionProvider host={host} clientOptions={clientOptions}>
-          <BrowserRouter>
-            <AppContent />
-          </BrowserRouter>
-        </SessionProvider>
+        <LocaleProvider hostLocale={host.locale}>
+          <SessionProvider host={host} clientOptions={clientOptions}>
+            <BrowserRouter>
+              <AppContent />
+            </BrowserRouter>
+          </SessionProvider>
+        </LocaleProvider>
       </HostProvider>
     </FluentProvider>
   );

@@ -18,6 +18,8 @@ export interface TabConfig {
 export interface Host {
   readonly kind: HostKind;
   readonly initialTheme: ThemeName;
+  /** The host's language (Teams `app.locale`, e.g. "fr-ca"); absent outside a host. */
+  readonly locale?: string;
   /** Subscribe to theme changes; returns the unsubscribe function. */
   onThemeChange(listener: (theme: ThemeName) => void): () => void;
   /** Teams SSO token (`authentication.getAuthToken`); absent outside a host. */

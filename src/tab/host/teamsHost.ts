@@ -50,6 +50,7 @@ export async function connectTeamsHost(timeoutMs = 5_000): Promise<Host | null> 
     kind: "teams",
     initialTheme: themeFromTeams(context?.app.theme),
     ...(startPage ? { startPage } : {}),
+    ...(context?.app.locale ? { locale: context.app.locale } : {}),
     onThemeChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

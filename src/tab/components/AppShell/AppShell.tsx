@@ -1,7 +1,16 @@
 import type { ReactNode } from "react";
 import { PageFocusScope } from "../Page/Page.js";
 import { RouterLink } from "../RouterLink/RouterLink.js";
+import { defineMessages, useIntl } from "../../i18n/intl.js";
 import { useAppShellStyles } from "./AppShell.styles.js";
+
+const m = defineMessages({
+  brand: { id: "common.shell.brand", defaultMessage: "Guildhall", description: "The product's name, in the header" },
+  skip: { id: "common.shell.skipToContent", defaultMessage: "Skip to main content", description: "Link for keyboard users, first on every page" },
+  tagline: { id: "common.shell.tagline", defaultMessage: "Communities of practice for public servants" },
+  navLabel: { id: "common.shell.navLabel", defaultMessage: "Guildhall", description: "Accessible name of the main navigation; the product name" },
+  dataPromise: { id: "common.shell.dataPromise", defaultMessage: "Guildhall keeps your agency's data in your agency's tenant.", description: "Footer" },
+});
 
 export interface ShellLink {
   to: string;
@@ -21,18 +30,19 @@ export interface AppShellProps {
 /** Landmarks every page shares: a skip link, header with navigation, main, footer. */
 export function AppShell({ nav, footer, banner, children }: AppShellProps) {
   const styles = useAppShellStyles();
+  const intl = useIntl();
   return (
     <div className={styles.shell}>
       <a className={styles.skipLink} href="#main">
-        Skip to main content
+        {intl.formatMessage(m.skip)}
       </a>
       <header className={styles.header}>
         <div className={styles.bar}>
           <div className={styles.brand}>
-            <span className={styles.brandName}>Guildhall</span>
-            <span className={styles.tagline}>Communities of practice for public servants</span>
+            <span className={styles.brandName}>{intl.formatMessage(m.brand)}</span>
+            <span className={styles.tagline}>{intl.formatMessage(m.tagline)}</span>
           </div>
-          <nav aria-label="Guildhall">
+          <nav aria-label={intl.formatMessage(m.navLabel)}>
             <ul className={styles.navList}>
               {nav.map((link) => (
                 <li key={link.to}>
@@ -50,7 +60,7 @@ export function AppShell({ nav, footer, banner, children }: AppShellProps) {
         <PageFocusScope>{children}</PageFocusScope>
       </main>
       <footer className={styles.footer}>
-        <span>Guildhall keeps your agency&apos;s data in your agency&apos;s tenant.</span>
+        <span>{intl.formatMessage(m.dataPromise)}</span>
         {footer.map((link) => (
           <RouterLink key={link.to} to={link.to}>
             {link.label}
