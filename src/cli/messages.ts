@@ -1,6 +1,7 @@
 /**
  * `npm run messages <command>`: the catalog tools (docs/translating.md).
- *   extract            write the en-AU catalog from the code, then report what each translation lacks
+ *   extract [area…]    write the en-AU catalog from the code (only the named areas' files, if any), then report
+ *                      what each translation lacks
  *   check              every catalog complete, valid ICU and shaped like the source; exit 1 if not
  *   missing <locale>   the messages a locale lacks, as JSON with the source text, ready to translate
  *   prune              drop from the translations messages the code no longer has
@@ -33,15 +34,17 @@ function report(): number {
   return problemCount(problems);
 }
 
-const [command, arg] = process.argv.slice(2);
+const [command, arg, ...more] = process.argv.slice(2);
 switch (command) {
   case "extract": {
     const files = sourceFiles(extractMessages());
+    const only = [arg, ...more].filter((a): a is string => Boolean(a));
     const folder = path.join(CATALOG_DIR, SOURCE_LOCALE);
     for (const file of existsSync(folder) ? readdirSync(folder) : []) {
-      if (file.endsWith(".json") && !files.has(file.slice(0, -5))) rmSync(path.join(folder, file));
+      const area = file.slice(0, -5);
+      if (file.endsWith(".json") && !files.has(area) && (only.length === 0 || only.includes(area))) rmSync(path.join(folder, file));
     }
-    for (const [area, catalog] of files) writeArea(SOURCE_LOCALE, area, catalog);
+    for (const [area, catalog] of files) if (only.length === 0 || only.includes(area)) writeArea(SOURCE_LOCALE, area, catalog);
     console.log(`en-AU: ${[...files.values()].reduce((n, c) => n + Object.keys(c).length, 0)} messages in ${files.size} files`);
     report();
     break;
