@@ -48,6 +48,11 @@ export interface Formatter {
   formatRich<T>(descriptor: MessageDescriptor, values: RichValues<T>): (string | T)[];
   /** Whether the catalog has this id (a server error's message key, say). */
   hasMessage(id: string): boolean;
+  /**
+   * A message named at run time (a server error's `messageKey`), or `fallback` (the server's en-AU sentence)
+   * when the catalog does not have it or it cannot be formatted with these values.
+   */
+  formatKey(id: string, values: MessageValues | undefined, fallback: string): string;
   formatDate(value: Date | string | number, options?: Intl.DateTimeFormatOptions): string;
   formatTime(value: Date | string | number, options?: Intl.DateTimeFormatOptions): string;
   formatDateTime(value: Date | string | number, options?: Intl.DateTimeFormatOptions): string;
@@ -125,6 +130,11 @@ export function createFormatter({ locale, messages, timeZone, onError }: Formatt
       return Array.isArray(out) ? out : [out];
     },
     hasMessage: (id) => id in messages,
+    formatKey(id, values, fallback) {
+      if (!(id in messages)) return fallback;
+      const out = format<string>({ id, defaultMessage: fallback }, values);
+      return Array.isArray(out) ? out.join("") : String(out);
+    },
     formatDate: (v, o) => cached("date", dateDefaults(o ?? { dateStyle: "medium" }), () => new Intl.DateTimeFormat(intlLocale, dateDefaults(o ?? { dateStyle: "medium" }))).format(toDate(v)),
     formatTime: (v, o) => cached("time", dateDefaults(o ?? { timeStyle: "short" }), () => new Intl.DateTimeFormat(intlLocale, dateDefaults(o ?? { timeStyle: "short" }))).format(toDate(v)),
     formatDateTime: (v, o) =>

@@ -20,9 +20,16 @@ import type {
 import type { Agency, AgencyInput, ClientConfig, DevIdentitiesResponse, DevTokenResponse, ErrorBody, Me } from "./types.js";
 
 /** One field's problem in a 400 answer; `path` is the field name, dotted for nested values (`tags.0`). */
+/** Arguments of a server message, for the tab to format it in the person's language. */
+export type MessageValues = Record<string, string | number>;
+
 export interface FieldIssue {
   path: string;
+  /** The server's sentence, in en-AU (the last fallback). */
   message: string;
+  /** The catalog message the sentence is made from, and its arguments: the tab shows it in the person's language. */
+  messageKey?: string;
+  values?: MessageValues;
 }
 
 /** The server answered with an error envelope (or at least an error status). */
@@ -38,6 +45,9 @@ export class ApiError extends Error {
     readonly reason?: string,
     /** Field-level problems on a 400. */
     readonly issues: readonly FieldIssue[] = [],
+    /** The catalog message of `message` and its arguments (describeError shows it in the person's language). */
+    readonly messageKey?: string,
+    readonly values?: MessageValues,
   ) {
     super(message);
   }
@@ -108,10 +118,23 @@ function optionalString(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
+function messageValues(value: unknown): MessageValues | undefined {
+  if (!isRecord(value)) return undefined;
+  const entries = Object.entries(value).filter((e): e is [string, string | number] => typeof e[1] === "string" || typeof e[1] === "number");
+  return Object.fromEntries(entries);
+}
+
+/** `messageKey` and `values` when the server sent them. */
+function localisable(value: Record<string, unknown>): { messageKey?: string; values?: MessageValues } {
+  const messageKey = optionalString(value["messageKey"]);
+  const values = messageValues(value["values"]);
+  return { ...(messageKey ? { messageKey } : {}), ...(values ? { values } : {}) };
+}
+
 function fieldIssues(value: unknown): FieldIssue[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((i: unknown) =>
-    isRecord(i) && typeof i["path"] === "string" && typeof i["message"] === "string" ? [{ path: i["path"], message: i["message"] }] : [],
+    isRecord(i) && typeof i["path"] === "string" && typeof i["message"] === "string" ? [{ path: i["path"], message: i["message"], ...localisable(i) }] : [],
   );
 }
 
@@ -136,7 +159,7 @@ async function toApiError(res: Response): Promise<ApiError> {
   } catch {
     body = undefined; // not JSON (a proxy's HTML page, an empty body): fall back to the status
   }
-  const envelope: (ErrorBody["error"] & { issues: FieldIssue[] }) | undefined =
+  const envelope: (ErrorBody["error"] & { issues: FieldIssue[]; messageKey?: string; values?: MessageValues }) | undefined =
     isRecord(body) && isRecord(body["error"]) && typeof body["error"]["id"] === "string"
       ? {
           id: body["error"]["id"],
@@ -144,6 +167,7 @@ async function toApiError(res: Response): Promise<ApiError> {
           requestId: optionalString(body["error"]["requestId"]),
           reason: optionalString(body["error"]["reason"]),
           issues: fieldIssues(body["error"]["issues"]),
+          ...localisable(body["error"]),
         }
       : undefined;
   const requestId = envelope?.requestId ?? res.headers.get("x-request-id") ?? undefined;
@@ -154,6 +178,8 @@ async function toApiError(res: Response): Promise<ApiError> {
     requestId,
     envelope?.reason,
     envelope?.issues,
+    envelope?.messageKey,
+    envelope?.values,
   );
 }
 
