@@ -42,7 +42,7 @@ export default tseslint.config(
   // No user-facing text in the tab's JSX outside the catalogs: text, and the props that carry words.
   {
     files: ["src/tab/**/*.tsx"],
-    ignores: ["src/tab/**/*.test.tsx"],
+    ignores: ["src/tab/**/*.test.tsx", "src/tab/testing/**"],
     rules: {
       "formatjs/no-literal-string-in-jsx": [
         "error",
@@ -52,7 +52,7 @@ export default tseslint.config(
   },
   {
     files: ["src/tab/**/*.{ts,tsx}"],
-    ignores: ["src/tab/**/*.test.{ts,tsx}"],
+    ignores: ["src/tab/**/*.test.{ts,tsx}", "src/tab/testing/**"],
     rules: restrict([outerLayers(["server", "store", "jobs", "graph", "bot", "cli", "commands"]), serverPackages, graphOnly, botOnly]),
   },
   {
