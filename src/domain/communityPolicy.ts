@@ -2,7 +2,10 @@
  * Who may see and do what in a community. Part of the one policy module (re-exported by policy.ts);
  * deny by default. A hidden community is invisible to anyone who may not see it: callers answer 404.
  */
+import { createFormatter } from "../i18n/format.js";
+import { SOURCE_LOCALE } from "../i18n/locales.js";
 import type { Actor } from "./policy.js";
+import { DENIAL_MESSAGES } from "./policyText.js";
 import type { CommunityStatus, Role, Scope, Visibility } from "./communities.js";
 
 export interface CommunityFacts {
@@ -62,6 +65,8 @@ export type CommunityDenial =
   | "last_owner";
 
 export type CommunityDecision = { allowed: true } | { allowed: false; reason: CommunityDenial };
+
+const sourceText = createFormatter({ locale: SOURCE_LOCALE, messages: {} });
 
 const allow: CommunityDecision = { allowed: true };
 const deny = (reason: CommunityDenial): CommunityDecision => ({ allowed: false, reason });
@@ -146,28 +151,18 @@ export function communityAbilities(c: CommunityFacts, v: ViewerFacts): Record<Co
  * member already, or the community is not open to joining for reasons the page shows otherwise.
  */
 export function joinBlockedReason(c: CommunityFacts, v: ViewerFacts): string | null {
-  const join = authorizeCommunity(c, v, "community.join");
-  if (join.allowed || authorizeCommunity(c, v, "community.request").allowed) return null;
-  return join.reason === "agency_only" ? denialText(join.reason) : null;
+  const denial = joinBlockedDenial(c, v);
+  return denial ? denialText(denial) : null;
 }
 
-const DENIAL_TEXT: Record<CommunityDenial, string> = {
-  ineligible: "Guildhall is open to verified public servants only.",
-  not_found: "Nothing was found at this address.",
-  agency_only: "This community is open only to staff of particular agencies, and yours is not one of them.",
-  not_open: "This community is not open to join directly; ask to join instead.",
-  not_closed: "Join requests are only for closed communities.",
-  invited: "You have been invited to this community, so you can join it straight away.",
-  already_member: "You are already a member of this community.",
-  not_member: "You are not a member of this community.",
-  not_moderator: "Only the community's owners and moderators can do that.",
-  not_owner: "Only the community's owners can do that.",
-  not_platform_owner: "Only platform owners can approve or reject proposed communities.",
-  archived: "This community is archived and read-only.",
-  not_active: "This community is not active yet.",
-  last_owner: "A community must keep at least one owner; hand over ownership first.",
-};
+/** The denial behind `joinBlockedReason` (its sentence is `DENIAL_MESSAGES[denial]`), or null. */
+export function joinBlockedDenial(c: CommunityFacts, v: ViewerFacts): CommunityDenial | null {
+  const join = authorizeCommunity(c, v, "community.join");
+  if (join.allowed || authorizeCommunity(c, v, "community.request").allowed) return null;
+  return join.reason === "agency_only" ? join.reason : null;
+}
 
+/** The sentence for a denial, in en-AU (the tab and the server's errors use `DENIAL_MESSAGES`). */
 export function denialText(reason: CommunityDenial): string {
-  return DENIAL_TEXT[reason];
+  return sourceText.formatMessage(DENIAL_MESSAGES[reason]);
 }

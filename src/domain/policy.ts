@@ -2,7 +2,12 @@
  * Every permission in one module, deny by default. Routes and bot handlers call `authorize()`; the tab
  * receives `permissionsFor()` and never re-implements a rule. Later features add actions here.
  */
+import { createFormatter } from "../i18n/format.js";
+import { SOURCE_LOCALE } from "../i18n/locales.js";
 import { emailDomain, type Principal } from "./identity.js";
+import { REASON_MESSAGES } from "./policyText.js";
+
+const sourceText = createFormatter({ locale: SOURCE_LOCALE, messages: {} });
 
 export interface EligibilitySettings {
   allowedTenantIds: ReadonlySet<string>;
@@ -23,17 +28,9 @@ export type Eligibility =
   | { eligible: true; domain: string }
   | { eligible: false; reason: IneligibleReason };
 
-const REASON_TEXT: Record<IneligibleReason, string> = {
-  tenant_not_allowed: "Your organisation is not one of the agencies Guildhall is open to.",
-  guest_not_allowed: "Guest accounts cannot use Guildhall. Sign in with your own agency account.",
-  guest_home_tenant_not_allowed: "Guest accounts are only accepted from allow-listed agencies.",
-  domain_not_allowed: "Your account's email domain is not a verified public service domain.",
-  no_verified_email: "Your account has no verified email address, so eligibility cannot be confirmed.",
-};
-
-/** A sentence a person can read for each reason. */
+/** A sentence a person can read for each reason, in en-AU (the tab and the server's errors use `REASON_MESSAGES`). */
 export function reasonText(reason: IneligibleReason): string {
-  return REASON_TEXT[reason];
+  return sourceText.formatMessage(REASON_MESSAGES[reason]);
 }
 
 export function domainAllowed(domain: string, allowed: readonly string[]): boolean {
@@ -123,5 +120,6 @@ export function isTenantAllowed(tenantId: string | undefined, s: EligibilitySett
   return tenantId !== undefined && s.allowedTenantIds.has(tenantId.toLowerCase());
 }
 
-export { authorizeCommunity, canSee, communityAbilities, denialText, joinBlockedReason, COMMUNITY_ACTIONS } from "./communityPolicy.js";
+export { DENIAL_MESSAGES, REASON_MESSAGES, denialMessage, reasonMessage } from "./policyText.js";
+export { authorizeCommunity, canSee, communityAbilities, denialText, joinBlockedDenial, joinBlockedReason, COMMUNITY_ACTIONS } from "./communityPolicy.js";
 export type { CommunityAction, CommunityDecision, CommunityDenial, CommunityFacts, ViewerFacts } from "./communityPolicy.js";
