@@ -1,5 +1,5 @@
 import { sql, type Kysely } from "kysely";
-import { notify } from "../commands/notify.js";
+import { NOTICES, notify } from "../commands/notify.js";
 import { appendAudit } from "../store/audit.js";
 import type { Database } from "../store/schema.js";
 
@@ -26,7 +26,8 @@ export async function flagInactiveCommunities(db: Kysely<Database>, inactivityDa
           personId: o.person_id,
           kind: "communityInactive",
           communityId: c.id,
-          text: `"${c.display_name}" has had no activity for ${inactivityDays} days. Revive it, or archive it so members know it has ended.`,
+          message: NOTICES.communityInactive,
+          values: { community: c.display_name, days: inactivityDays },
         });
       }
       await appendAudit(tx, { event: "community.flagged_inactive", outcome: "info", detail: { communityId: c.id, inactivityDays } });

@@ -18,7 +18,7 @@
  */
 import type { Kysely } from "kysely";
 import { currentRole, lockOwners, ownerCount, successor } from "../commands/communities/owners.js";
-import { notify } from "../commands/notify.js";
+import { NOTICES, notify } from "../commands/notify.js";
 import { domainAllowed, type EligibilitySettings } from "../domain/policy.js";
 import { appendAudit } from "../store/audit.js";
 import type { Database } from "../store/schema.js";
@@ -84,14 +84,6 @@ function accountProblem(user: DirectoryUser | undefined, s: EligibilitySettings)
   if (!domainAllowed(domain, s.allowedEmailDomains)) return "domain_not_allowed";
   return null;
 }
-
-const TEXT: Record<LeaverReason, string> = {
-  account_deleted: "their account no longer exists",
-  account_disabled: "their account is disabled",
-  guest: "their account is now a guest account",
-  domain_not_allowed: "their account is no longer in a verified public service domain",
-  agency_changed: "they are no longer with an agency this community is for",
-};
 
 interface PersonRow {
   id: string;
@@ -200,7 +192,7 @@ async function remove(deps: ReverifyDeps, d: Decision, leaving: readonly string[
         return false;
       }
       await tx.updateTable("memberships").set({ role: "owner" }).where("community_id", "=", communityId).where("person_id", "=", heir).execute();
-      await notify(tx, { personId: heir, kind: "ownershipTransferred", communityId, text: `You are now an owner of "${d.communityName}": its only owner was removed because ${TEXT[reason]}.` });
+      await notify(tx, { personId: heir, kind: "ownershipTransferred", communityId, message: NOTICES.ownershipInherited, values: { community: d.communityName, reason } });
       await appendAudit(tx, { event: "membership.reverification_owner_promoted", outcome: "info", tenantId: p.tenant_id, objectId: p.object_id, detail: { communityId, to: heir, reason } });
       report.ownersPromoted.push({ communityId, from: p.id, to: heir });
     }
@@ -208,7 +200,7 @@ async function remove(deps: ReverifyDeps, d: Decision, leaving: readonly string[
     await appendAudit(tx, { event: "membership.reverification_removed", outcome: "denied", tenantId: p.tenant_id, objectId: p.object_id, detail: { communityId, reason } });
     const owners = await tx.selectFrom("memberships").select("person_id").where("community_id", "=", communityId).where("role", "=", "owner").execute();
     for (const o of owners) {
-      await notify(tx, { personId: o.person_id, kind: "memberRemoved", communityId, text: `${p.display_name} was removed from "${d.communityName}" because ${TEXT[reason]}.` });
+      await notify(tx, { personId: o.person_id, kind: "memberRemoved", communityId, message: NOTICES.removedOnReverification, values: { name: p.display_name, community: d.communityName, reason } });
     }
     return true;
   });

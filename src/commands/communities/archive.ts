@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { appendAudit } from "../../store/audit.js";
 import { CommandError, type CommandContext } from "../context.js";
-import { notify } from "../notify.js";
+import { NOTICES, notify } from "../notify.js";
 import { check, loadVisible } from "./load.js";
 
 export const ARCHIVE_QUEUE = "community.archive";
@@ -20,7 +20,7 @@ export async function archiveCommunity(ctx: CommandContext, communityId: string)
     const owners = await tx.selectFrom("memberships").select("person_id").where("community_id", "=", communityId).where("role", "=", "owner").execute();
     for (const o of owners) {
       if (o.person_id === ctx.person.id) continue;
-      await notify(tx, { personId: o.person_id, kind: "communityArchived", communityId, text: `"${loaded.community.display_name}" was archived by ${ctx.person.display_name}.` });
+      await notify(tx, { personId: o.person_id, kind: "communityArchived", communityId, message: NOTICES.communityArchived, values: { community: loaded.community.display_name, name: ctx.person.display_name } });
     }
     await appendAudit(tx, { event: "community.archived", outcome: "info", tenantId: ctx.actor.principal.tenantId, objectId: ctx.actor.principal.objectId, requestId: ctx.requestId, detail: { communityId } });
     // The Teams side is tracked on its own: queued now, archived only once Teams says its operation succeeded.

@@ -5,7 +5,7 @@ import { multilineText, nameKey } from "../../domain/text.js";
 import type { Community } from "../../store/schema.js";
 import { appendAudit } from "../../store/audit.js";
 import { CommandError, parseInput, uniqueViolation, type CommandContext } from "../context.js";
-import { notify } from "../notify.js";
+import { NOTICES, notify } from "../notify.js";
 import { check, loadVisible } from "./load.js";
 
 export const PROVISION_QUEUE = "community.provision";
@@ -112,9 +112,11 @@ export async function decideProposal(ctx: CommandContext, communityId: string, i
       personId: c.proposed_by,
       kind: approved ? "communityApproved" : "communityRejected",
       communityId: c.id,
-      text: approved
-        ? `Your community "${c.display_name}" was approved${displayName !== c.display_name ? ` as "${displayName}"` : ""}.`
-        : `Your community "${c.display_name}" was not approved: ${reason}`,
+      ...(!approved
+        ? { message: NOTICES.communityRejected, values: { community: c.display_name, reason } }
+        : displayName !== c.display_name
+          ? { message: NOTICES.communityApprovedRenamed, values: { community: c.display_name, approvedName: displayName } }
+          : { message: NOTICES.communityApproved, values: { community: c.display_name } }),
     });
     await appendAudit(tx, {
       event: approved ? "community.approved" : "community.rejected",

@@ -5,7 +5,7 @@ import { multilineText } from "../../domain/text.js";
 import { appendAudit } from "../../store/audit.js";
 import type { Database } from "../../store/schema.js";
 import { CommandError, parseInput, type CommandContext } from "../context.js";
-import { notify } from "../notify.js";
+import { NOTICES, notify } from "../notify.js";
 import { check, isUuid, loadVisible, notFound, type Loaded } from "./load.js";
 import { currentRole, lastOwner, lockOwners, noLongerOwner, ownerCount } from "./owners.js";
 
@@ -91,7 +91,7 @@ export async function requestToJoin(ctx: CommandContext, communityId: string, in
     }
     const moderators = await tx.selectFrom("memberships").select("person_id").where("community_id", "=", communityId).where("role", "in", ["owner", "moderator"]).execute();
     for (const m of moderators) {
-      await notify(tx, { personId: m.person_id, kind: "joinRequested", communityId, text: `${ctx.person.display_name} asked to join "${loaded.community.display_name}".` });
+      await notify(tx, { personId: m.person_id, kind: "joinRequested", communityId, message: NOTICES.joinRequested, values: { name: ctx.person.display_name, community: loaded.community.display_name } });
     }
     await audit(ctx, tx, "community.join_requested", { communityId, requestId: row.id });
     return { id: row.id };
@@ -132,10 +132,9 @@ export async function decideJoinRequest(ctx: CommandContext, communityId: string
       personId: req.person_id,
       kind: "joinRequestDecided",
       communityId,
-      text:
-        d.decision === "approve"
-          ? `You are now a member of "${loaded.community.display_name}".`
-          : `Your request to join "${loaded.community.display_name}" was declined: ${d.reason}`,
+      ...(d.decision === "approve"
+        ? { message: NOTICES.joinRequestApproved, values: { community: loaded.community.display_name } }
+        : { message: NOTICES.joinRequestDeclined, values: { community: loaded.community.display_name, reason: d.reason } }),
     });
     await audit(ctx, tx, d.decision === "approve" ? "community.request_approved" : "community.request_declined", { communityId, requestId });
     return true;
@@ -191,7 +190,7 @@ export async function invite(ctx: CommandContext, communityId: string, input: un
       .returning("person_id")
       .executeTakeFirst();
     if (!created) return;
-    await notify(tx, { personId, kind: "invited", communityId, text: `${ctx.person.display_name} invited you to join "${loaded.community.display_name}".` });
+    await notify(tx, { personId, kind: "invited", communityId, message: NOTICES.invited, values: { name: ctx.person.display_name, community: loaded.community.display_name } });
     await audit(ctx, tx, "community.invited", { communityId, personId });
   });
 }
@@ -215,7 +214,7 @@ export async function removeMember(ctx: CommandContext, communityId: string, inp
     if (theirs === "owner" && mine !== "owner") throw new CommandError("forbidden", "community.not_owner", "Only owners can remove an owner.", { reason: "not_owner" });
     if (theirs === "owner" && (await ownerCount(tx, communityId)) <= 1) throw lastOwner();
     await tx.deleteFrom("memberships").where("community_id", "=", communityId).where("person_id", "=", personId).execute();
-    await notify(tx, { personId, kind: "memberRemoved", communityId, text: `You were removed from "${loaded.community.display_name}": ${reason}` });
+    await notify(tx, { personId, kind: "memberRemoved", communityId, message: NOTICES.removed, values: { community: loaded.community.display_name, reason } });
     await audit(ctx, tx, "community.member_removed", { communityId, personId });
     return true;
   });
@@ -267,7 +266,7 @@ export async function transferOwnership(ctx: CommandContext, communityId: string
     if (mine === "owner") {
       await tx.updateTable("memberships").set({ role: "moderator" }).where("community_id", "=", communityId).where("person_id", "=", ctx.person.id).execute();
     }
-    await notify(tx, { personId, kind: "ownershipTransferred", communityId, text: `You are now an owner of "${loaded.community.display_name}".` });
+    await notify(tx, { personId, kind: "ownershipTransferred", communityId, message: NOTICES.ownershipTransferred, values: { community: loaded.community.display_name } });
     await audit(ctx, tx, "community.ownership_transferred", { communityId, to: personId });
   });
   await syncTeams(ctx, communityId);
