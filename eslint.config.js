@@ -71,4 +71,29 @@ export default tseslint.config(
     files: ["bot/**/*.ts"],
     rules: restrict([outerLayers(["tab", "server", "store", "jobs"]), graphOnly]),
   },
+  // Right-to-left readiness: styles name the start and end of a line, never its left and right, so a right-to-left
+  // locale (textDirection in src/i18n/locales.ts sets <html dir>) mirrors the layout by itself. An icon that points
+  // a direction is the one exception: disable the rule on that line and say why.
+  {
+    files: ["src/tab/**/*.styles.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        ...[
+          ["Property[key.name=/^(margin|padding)(Left|Right)$/]", "marginInlineStart/End, paddingInlineStart/End"],
+          ["Property[key.value=/^(margin|padding)(Left|Right)$/]", "marginInlineStart/End, paddingInlineStart/End"],
+          ["Property[key.name=/^(left|right)$/]", "insetInlineStart/End"],
+          ["Property[key.value=/^(left|right)$/]", "insetInlineStart/End"],
+          ["Property[key.name=/^border(Left|Right)/]", "borderInlineStart/End*"],
+          ["Property[key.value=/^border(Left|Right)/]", "borderInlineStart/End*"],
+          ["CallExpression[callee.property.name=/^(margin|padding)(Left|Right)$|^border(Left|Right)/]", "the logical property (shorthands has no left/right form that mirrors)"],
+          ["Property[key.name=/^(textAlign|float|clear)$/][value.value=/^(left|right)$/]", 'textAlign "start"/"end"; float and clear "inline-start"/"inline-end"'],
+          ["Property[key.value=/^(textAlign|float|clear)$/][value.value=/^(left|right)$/]", 'textAlign "start"/"end"; float and clear "inline-start"/"inline-end"'],
+        ].map(([selector, instead]) => ({
+          selector: `CallExpression[callee.name=/^make(Styles|StaticStyles|ResetStyles)$/] ${selector}`,
+          message: `A physical left/right style does not mirror in a right-to-left locale: use ${instead} (docs/translating.md).`,
+        })),
+      ],
+    },
+  },
 );
