@@ -1,7 +1,7 @@
 import { sql, type Expression, type SqlBool } from "kysely";
 import { z } from "zod";
 import { CLASSIFICATIONS, CLASSIFICATION_LABELS } from "../../domain/communities.js";
-import { communityAbilities, joinBlockedReason } from "../../domain/policy.js";
+import { communityAbilities, joinBlockedDenial, joinBlockedReason } from "../../domain/policy.js";
 import { lineText, tagText } from "../../domain/text.js";
 import { parseInput, type CommandContext } from "../context.js";
 import { nameClashes } from "./decide.js";
@@ -179,6 +179,8 @@ export async function getCommunity(ctx: CommandContext, communityId: string) {
     abilities,
     /** Why this person can neither join nor ask to join (e.g. another agency's community), in plain words. */
     joinBlockedReason: joinBlockedReason(loaded.facts, loaded.viewer),
+    /** The denial behind it (policy.denial.* in the catalogs), so the tab can say it in the person's language. */
+    joinBlockedDenial: joinBlockedDenial(loaded.facts, loaded.viewer),
     teams: link
       ? {
           state: link.state,

@@ -120,6 +120,8 @@ export interface CommunityDetail {
   abilities: Abilities;
   /** Why this person can neither join nor ask to join (e.g. an agency-only community for other agencies). */
   joinBlockedReason: string | null;
+  /** The policy's denial behind `joinBlockedReason` (`DENIAL_MESSAGES` in src/domain/policyText.ts), for the person's language. */
+  joinBlockedDenial?: string | null;
   teams: {
     state: TeamsState;
     webUrl: string | null;
