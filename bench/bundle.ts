@@ -6,7 +6,9 @@
  *
  * "Loads initially" is the entry script of index.html, everything it imports statically (the manifest's
  * import graph) and every modulepreload link in index.html; the home page then adds its own page chunk and the
- * chunks that imports. Sizes are gzip at zlib's default level, as @fastify/compress sends them.
+ * chunks that imports, and the catalog of the locale it shows (en-AU, the source: one chunk per locale, built by
+ * src/i18n/vitePlugin.ts and imported before the first paint). Sizes are gzip at zlib's default level, as
+ * @fastify/compress sends them.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
@@ -42,11 +44,17 @@ export interface PageCost {
   extraChunks: number;
 }
 
+export interface CatalogChunk extends ChunkSize {
+  locale: string;
+}
+
 export interface BundleReport {
   /** Entry + static imports + modulepreloads. */
   initial: { chunks: number; gzip: number; bytes: number };
-  /** What "/" loads in a browser: the initial set and the home page's chunks. */
+  /** What "/" loads in a browser: the initial set, the home page's chunks and the en-AU catalog. */
   home: { chunks: number; gzip: number; bytes: number; largest: ChunkSize };
+  /** Each locale's catalog chunk (the tab loads exactly one, before the first paint). */
+  catalogs: CatalogChunk[];
   /** Loaded before the first render inside Teams only (the teams-js host SDK). */
   teamsExtraGzip: number;
   pages: PageCost[];
@@ -77,7 +85,7 @@ async function routesByPage(): Promise<Map<string, string[]>> {
   const pageOf = new Map<string, string>();
   for (const m of source.matchAll(/const (\w+) = lazyPage\(\(\) => import\("\.\/([^"]+)\.js"\)/g)) pageOf.set(m[1]!, `${m[2]!}.tsx`);
   const routes = new Map<string, string[]>();
-  for (const m of source.matchAll(/path: "([^"]*)",\s*title: "[^"]*",\s*preload: (\w+)\.preload/g)) {
+  for (const m of source.matchAll(/path: "([^"]*)",\s*title: [\w.]+,\s*preload: (\w+)\.preload/g)) {
     const page = pageOf.get(m[2]!);
     if (page) routes.set(page, [...(routes.get(page) ?? []), m[1]!]);
   }
@@ -118,9 +126,23 @@ export async function measureBundle(dist: string): Promise<BundleReport> {
   }
   pages.sort((a, b) => a.extraGzip - b.extraGzip);
 
+  // The catalogs: `virtual:guildhall-messages/<locale>`, one dynamic entry per locale.
+  const catalogKeys = new Map<string, string>();
+  for (const [key, chunk] of Object.entries(manifest)) {
+    const locale = /guildhall-messages[:_/]([A-Za-z]{2}-[A-Za-z]{2})/.exec(chunk.src ?? key)?.[1];
+    if (locale && chunk.isDynamicEntry) catalogKeys.set(locale, key);
+  }
+  const catalogs: CatalogChunk[] = [];
+  for (const [locale, key] of [...catalogKeys].sort(([a], [b]) => a.localeCompare(b))) catalogs.push({ locale, ...(await size(manifest[key]!.file)) });
+
   // Before lazy pages the home page was part of the entry; then nothing is added here.
   const homeKey = [...byPage].find(([, routes]) => routes.includes("/"))?.[0];
-  const homeFiles = new Set([...initialFiles, ...(homeKey && manifest[homeKey] ? closure(manifest, [homeKey]) : [])]);
+  const sourceCatalog = catalogKeys.get("en-AU");
+  const homeFiles = new Set([
+    ...initialFiles,
+    ...(homeKey && manifest[homeKey] ? closure(manifest, [homeKey]) : []),
+    ...(sourceCatalog ? closure(manifest, [sourceCatalog]) : []),
+  ]);
   const home = await sum(homeFiles);
   const largest = home.all.reduce((a, b) => (b.gzip > a.gzip ? b : a));
 
@@ -131,6 +153,7 @@ export async function measureBundle(dist: string): Promise<BundleReport> {
   return {
     initial: { chunks: initial.chunks, gzip: initial.gzip, bytes: initial.bytes },
     home: { chunks: home.chunks, gzip: home.gzip, bytes: home.bytes, largest },
+    catalogs,
     teamsExtraGzip: teams.gzip,
     pages,
     totalGzip: total.gzip,
@@ -158,20 +181,29 @@ const kb = (bytes: number) => (bytes / 1000).toFixed(1);
 
 /** The bench/README.md section for a report. */
 export function bundleSection(r: BundleReport): string {
+  const catalogRows = r.catalogs.map((c) => `| ${c.locale} | ${c.file.replace(/^assets\//, "")} | ${kb(c.gzip)} | ${kb(c.bytes)} |`);
   const rows = r.pages.map((p) => `| ${p.routes.length > 0 ? p.routes.map((x) => `\`${x}\``).join(", ") : "—"} | ${p.page} | ${kb(p.extraGzip)} | ${p.extraChunks} |`);
   return `## The tab's JavaScript (goal ≤ 200 KB gzipped for the home page)
 
 bench/bundle.ts builds the tab with Vite's manifest and adds up, gzipped (zlib's default level, as the server
 sends it), what a browser fetches: index.html's entry script, its static imports and modulepreload links, then
-the page chunks of the route it opens. KB = 1,000 bytes. Pages are loaded on their first visit (React.lazy).
+the page chunks of the route it opens, and the catalog of the locale shown (one chunk per locale, fetched before
+the first paint; the home page figures count en-AU's). KB = 1,000 bytes. Pages are loaded on their first visit
+(React.lazy).
 
 | what | chunks | KB gzipped | KB raw |
 |---|---|---|---|
 | loaded initially (entry + static imports + modulepreloads) | ${r.initial.chunks} | ${kb(r.initial.gzip)} | ${kb(r.initial.bytes)} |
-| the home page \`/\` in a browser (initial + its page chunks) | ${r.home.chunks} | ${kb(r.home.gzip)} | ${kb(r.home.bytes)} |
+| the home page \`/\` in a browser (initial + its page chunks + the en-AU catalog) | ${r.home.chunks} | ${kb(r.home.gzip)} | ${kb(r.home.bytes)} |
 | the home page inside Teams (also the teams-js host SDK) | — | ${kb(r.home.gzip + r.teamsExtraGzip)} | — |
 | largest chunk the home page loads (${r.home.largest.file.replace(/^assets\//, "")}) | 1 | ${kb(r.home.largest.gzip)} | ${kb(r.home.largest.bytes)} |
 | the whole tab (every chunk) | ${r.totalChunks} | ${kb(r.totalGzip)} | — |
+
+Each locale's catalog (the tab fetches exactly one; pseudo-locale en-XA is for testing):
+
+| locale | chunk | KB gzipped | KB raw |
+|---|---|---|---|
+${catalogRows.join("\n")}
 
 What each page adds on its first visit, beyond what is loaded initially (chunks it shares with a page
 already visited come from the cache):
