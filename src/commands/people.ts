@@ -9,15 +9,26 @@ const profileSchema = z
   .object({
     jobTitle: lineText({ label: "Job title", max: 200 }).optional(),
     interests: z.array(tagText({ label: "Each interest", min: 1, max: 60, minMessage: "Interests cannot be empty." })).max(30, "List at most 30 interests.").optional(),
+    // One of the locales the deployment offers (checked against ProfileOptions), or null: follow Teams and the browser.
+    locale: z.string().nullable().optional(),
   })
   .strict();
 
-/** Update my own profile (job title, interests). */
-export async function updateMyProfile(ctx: CommandContext, input: unknown) {
+export interface ProfileOptions {
+  /** The languages a person may choose here (`choosableLocales`: the pseudo-locale in local mode only). */
+  locales: readonly string[];
+}
+
+/** Update my own profile (job title, interests, language). Fields left out are not changed. */
+export async function updateMyProfile(ctx: CommandContext, input: unknown, options: ProfileOptions) {
   const data = parseInput(profileSchema, input, "The profile is not valid.");
-  const set: { job_title?: string; interests?: string[]; updated_at: ReturnType<typeof sql<Date>> } = { updated_at: sql<Date>`now()` };
+  if (typeof data.locale === "string" && !options.locales.includes(data.locale)) {
+    throw new CommandError("invalid", "request.invalid", "The profile is not valid.", { issues: [{ path: "locale", message: "Choose one of the languages offered." }] });
+  }
+  const set: { job_title?: string; interests?: string[]; locale?: string | null; updated_at: ReturnType<typeof sql<Date>> } = { updated_at: sql<Date>`now()` };
   if (data.jobTitle !== undefined) set.job_title = data.jobTitle;
   if (data.interests !== undefined) set.interests = [...new Set(data.interests)];
+  if (data.locale !== undefined) set.locale = data.locale;
   await ctx.db.updateTable("people").set(set).where("id", "=", ctx.person.id).execute();
   return getPerson(ctx, ctx.person.id);
 }

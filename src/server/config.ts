@@ -8,6 +8,7 @@ import { CLOUD_NAMES, CLOUDS, type CloudEndpoints, type CloudName } from "./clou
 import { CLASSIFICATIONS, classificationAllowed, classificationCeilingReason, type Classification } from "../domain/communities.js";
 import { DEMO_AGENCIES, DEMO_CLIENT_ID } from "../domain/demo.js";
 import { DOMAIN_PATTERN, GUID_PATTERN } from "../domain/identity.js";
+import { LOCALES, PSEUDO_LOCALE, type AnyLocale } from "../i18n/locales.js";
 import { localModeRefusals } from "./localMode.js";
 
 
@@ -176,6 +177,8 @@ export interface BrowserConfig {
   cloud: CloudName;
   /** MAX_CLASSIFICATION: the classifications a community may be proposed at here, and why higher ones are not. */
   classifications: { max: Classification; allowed: Classification[]; ceilingReason: string };
+  /** The languages a person may choose on their profile (the pseudo-locale in local mode only). */
+  locales: AnyLocale[];
 }
 
 export class ConfigError extends Error {
@@ -337,7 +340,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 export function browserConfig(config: Config): BrowserConfig {
-  return { authMode: config.authMode, clientId: config.aad.clientId, cloud: config.cloud, classifications: classificationCeiling(config.communities.maxClassification) };
+  return {
+    authMode: config.authMode,
+    clientId: config.aad.clientId,
+    cloud: config.cloud,
+    classifications: classificationCeiling(config.communities.maxClassification),
+    locales: choosableLocales(config),
+  };
+}
+
+/**
+ * The languages a person may choose on their profile: every complete locale, and the pseudo-locale (for finding
+ * text that is not yet translatable) only in local mode. The tab offers these; the profile command accepts only these.
+ */
+export function choosableLocales(config: Pick<Config, "authMode">): AnyLocale[] {
+  return config.authMode === "dev" ? [...LOCALES, PSEUDO_LOCALE] : [...LOCALES];
 }
 
 function classificationCeiling(max: Classification): BrowserConfig["classifications"] {

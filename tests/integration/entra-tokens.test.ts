@@ -97,6 +97,8 @@ describe("entra mode", () => {
       cloud: "Public",
       // No MAX_CLASSIFICATION: the ceiling fails closed at OFFICIAL: Sensitive.
       classifications: { max: "OFFICIAL_SENSITIVE", allowed: ["OFFICIAL", "OFFICIAL_SENSITIVE"], ceilingReason: expect.stringContaining("OFFICIAL: Sensitive") },
+      // No pseudo-locale outside local mode.
+      locales: ["en-AU", "en-US", "fr-CA"],
     });
   });
 });

@@ -65,6 +65,8 @@ describe("server basics (local mode)", () => {
         allowed: ["OFFICIAL", "OFFICIAL_SENSITIVE"],
         ceilingReason: expect.stringMatching(/^This Guildhall is accredited to hold information up to OFFICIAL: Sensitive\./),
       },
+      // Local mode offers the pseudo-locale too.
+      locales: ["en-AU", "en-US", "fr-CA", "en-XA"],
     });
   });
 

@@ -19,6 +19,7 @@ import { getCommunity, listCommunities } from "../../commands/communities/querie
 import { resolveAgency, touchPerson } from "../../store/people.js";
 import type { AppDeps } from "../app.js";
 import { authenticate } from "../auth/authenticate.js";
+import { choosableLocales } from "../config.js";
 import { AppError } from "../errors.js";
 
 const STATUS = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409 } as const;
@@ -112,7 +113,7 @@ export async function communityRoutes(app: FastifyInstance, deps: AppDeps): Prom
   });
   app.post("/api/v1/me/profile", async (request) => {
     const c = await ctx(request);
-    return run(() => updateMyProfile(c, request.body ?? {}));
+    return run(() => updateMyProfile(c, request.body ?? {}, { locales: choosableLocales(deps.config) }));
   });
   app.get("/api/v1/notifications", async (request) => {
     const c = await ctx(request);
