@@ -11,6 +11,8 @@
  * the caller must wait before delivering again. The notice is always in Guildhall's own Notices page.
  */
 import { sql, type Kysely } from "kysely";
+import { negotiateLocale } from "../i18n/locales.js";
+import { intlFor } from "../i18n/node.js";
 import type { Database } from "../store/schema.js";
 import { asTeamsFailure, type TeamsPort } from "./ports.js";
 
@@ -50,13 +52,24 @@ export interface DeliveryReport {
 
 interface Claimed {
   id: string;
+  /** The en-AU sentence; the preview when the notice has no message (an older row) or the message cannot be formatted. */
   text: string;
+  message_key: string | null;
+  message_values: Record<string, string | number> | null;
   community_id: string | null;
   delivery_attempts: number;
   created_at: Date;
   object_id: string;
   tenant_id: string;
   community_name: string | null;
+  /** The recipient's own choice of language; null: the tenant's default, en-AU. */
+  locale: string | null;
+}
+
+/** The notice's preview text in the recipient's language. */
+export function previewText(n: Pick<Claimed, "text" | "message_key" | "message_values" | "locale">): string {
+  if (!n.message_key) return n.text;
+  return intlFor(negotiateLocale([n.locale])).formatKey(n.message_key, n.message_values ?? {}, n.text);
 }
 
 export async function deliverNotices(deps: DeliveryDeps, options: DeliveryOptions = {}): Promise<DeliveryReport> {
@@ -79,7 +92,7 @@ export async function deliverNotices(deps: DeliveryDeps, options: DeliveryOption
        set delivery_state = 'sending', delivery_claimed_at = now(), delivery_attempts = n.delivery_attempts + 1
       from picked, people p
      where n.id = picked.id and p.id = n.person_id
-    returning n.id, n.text, n.community_id, n.delivery_attempts, n.created_at, p.object_id, p.tenant_id,
+    returning n.id, n.text, n.message_key, n.message_values, n.community_id, n.delivery_attempts, n.created_at, p.object_id, p.tenant_id, p.locale,
               (select c.display_name from communities c where c.id = n.community_id) as community_name`.execute(deps.db);
 
   for (const [i, n] of claimed.rows.entries()) {
@@ -100,7 +113,7 @@ export async function deliverNotices(deps: DeliveryDeps, options: DeliveryOption
       continue;
     }
     try {
-      await deps.teams.sendActivityNotification(n.object_id, { text: n.text, webUrl: deps.linkFor({ communityId: n.community_id }), topic: n.community_name ?? "Guildhall" });
+      await deps.teams.sendActivityNotification(n.object_id, { text: previewText(n), webUrl: deps.linkFor({ communityId: n.community_id }), topic: n.community_name ?? "Guildhall" });
       await settle("sent", null);
       report.sent += 1;
     } catch (err) {
