@@ -215,6 +215,8 @@ export interface PersonProfile {
 export interface ProfileInput {
   jobTitle?: string;
   interests?: string[];
+  /** One of client-config's `locales`, or null to follow Teams and the browser; left out, it is not changed. */
+  locale?: string | null;
 }
 
 /** `GET /api/v1/notifications`. */
@@ -222,7 +224,11 @@ export interface Notice {
   id: string;
   kind: string;
   communityId: string | null;
+  /** The en-AU sentence: shown when there is no `messageKey` or the catalog lacks it. */
   text: string;
+  /** The catalog message the notice was written from and its arguments, to show it in the reader's language. */
+  messageKey?: string;
+  values?: Record<string, string | number>;
   createdAt: string;
   read: boolean;
 }

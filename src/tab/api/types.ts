@@ -15,6 +15,8 @@ export interface ClientConfig {
   cloud: Cloud;
   /** MAX_CLASSIFICATION: the classifications a community may be proposed at here, and why higher ones are not. */
   classifications: ClassificationCeiling;
+  /** The languages a person may choose on their profile (BCP 47 tags; the pseudo-locale only in local mode). */
+  locales: string[];
 }
 
 /** The deployment's classification ceiling as the server states it; the tab applies it as given. */
@@ -87,6 +89,8 @@ export interface AgencyInput {
 export interface Me {
   person: Person;
   agency: Agency | null;
+  /** The person's own choice of language, saved with their profile; null to follow Teams and the browser. */
+  locale?: string | null;
   tenantId: string;
   platformOwner: boolean;
   permissions: Permissions;
