@@ -8,7 +8,7 @@ export const useApproveProposalStyles = makeStyles({
   },
   clashList: {
     margin: "0",
-    paddingLeft: tokens.spacingHorizontalXL,
+    paddingInlineStart: tokens.spacingHorizontalXL,
   },
   explanation: {
     margin: "0",

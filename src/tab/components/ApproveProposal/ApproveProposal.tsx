@@ -20,6 +20,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } fr
 import { ApiError } from "../../api/client.js";
 import type { NameClash } from "../../api/communityTypes.js";
 import { describeError, issueFor } from "../../api/describeError.js";
+import { defineMessages, useIntl, type Formatter } from "../../i18n/intl.js";
 import { closeThen, focusBack, type AfterClose } from "../ConfirmDialog/closeThen.js";
 import { useApproveProposalStyles } from "./ApproveProposal.styles.js";
 
@@ -36,27 +37,66 @@ export interface ApproveProposalProps {
   onApprove(input: { reason: string; name?: string }): Promise<AfterClose>;
 }
 
+const m = defineMessages({
+  trigger: { id: "approvals.approve.trigger", defaultMessage: "Approve" },
+  triggerNamed: {
+    id: "approvals.approve.triggerNamed",
+    defaultMessage: "Approve {name}",
+    description: "The Approve button's full name for screen readers; name is the community's",
+  },
+  title: { id: "approvals.approve.title", defaultMessage: "Approve {name}?" },
+  explanation: {
+    id: "approvals.approve.explanation",
+    defaultMessage: "It opens in Guildhall straight away, the proposer becomes its owner, and its place in Microsoft Teams is set up.",
+  },
+  checking: { id: "approvals.approve.checking", defaultMessage: "Checking for communities with a name that looks the same…" },
+  checkFailed: {
+    id: "approvals.approve.checkFailed",
+    defaultMessage:
+      "Guildhall could not check for names that look the same ({problem}). It still refuses a name an approved community already holds.",
+    description: "problem is the error's own sentence",
+  },
+  clashTitle: { id: "approvals.approve.clashTitle", defaultMessage: "Names that look the same" },
+  clashExplained: {
+    id: "approvals.approve.clashExplained",
+    defaultMessage:
+      "Guildhall treats names as the same when they differ only in capitals, spacing or letters that look alike. Two approved communities cannot share a name: approve this one under another name, or reject it. A proposal awaiting approval is refused if the other is approved first.",
+  },
+  clashList: { id: "approvals.approve.clashList", defaultMessage: "Names that look the same", description: "Name of the list of look-alike names" },
+  clash: {
+    id: "approvals.approve.clash",
+    defaultMessage: "Looks like: {name} ({status, select, approved {approved} other {awaiting approval}})",
+    description: "One look-alike community: its name and whether it is approved or a proposal awaiting approval",
+  },
+  name: { id: "approvals.approve.name", defaultMessage: "Name" },
+  nameHint: { id: "approvals.approve.nameHint", defaultMessage: "Change it to approve the community under another name; the proposer is told." },
+  note: { id: "approvals.approve.note", defaultMessage: "Note to the proposer" },
+  noteHint: { id: "approvals.approve.noteHint", defaultMessage: "Optional." },
+  cancel: { id: "approvals.approve.cancel", defaultMessage: "Cancel" },
+  working: { id: "approvals.approve.working", defaultMessage: "Working…" },
+  submit: { id: "approvals.approve.submit", defaultMessage: "Approve community" },
+});
+
 /** A platform owner approves a proposal, seeing the names the server says look the same, and may rename it. */
 export function ApproveProposal(props: ApproveProposalProps) {
   const [open, setOpen] = useState(false);
   const restoreFocus = useRestoreFocusTarget();
   const trigger = useRef<HTMLButtonElement>(null);
+  const intl = useIntl();
   // The dialog is mounted only while open, so each opening starts from the proposed name and fresh clashes.
   return (
     <>
-      <Button {...restoreFocus} ref={trigger} appearance="primary" aria-label={`Approve ${props.communityName}`} aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        Approve
+      <Button {...restoreFocus} ref={trigger} appearance="primary" aria-label={intl.formatMessage(m.triggerNamed, { name: props.communityName })} aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        {intl.formatMessage(m.trigger)}
       </Button>
       {open ? <ApproveDialog {...props} trigger={trigger} onClose={() => setOpen(false)} /> : null}
     </>
   );
 }
 
-const CLASH_STATUS: Record<NameClash["status"], string> = { approved: "approved", proposed: "awaiting approval" };
-
 type ClashState = { status: "loading" } | { status: "ready"; items: readonly NameClash[] } | { status: "error"; message: string };
 
-function useClashes(known: readonly NameClash[] | undefined, load: (() => Promise<readonly NameClash[]>) | undefined): ClashState {
+function useClashes(known: readonly NameClash[] | undefined, load: (() => Promise<readonly NameClash[]>) | undefined, intl: Formatter): ClashState {
   const [loaded, setLoaded] = useState<ClashState>(known || !load ? { status: "ready", items: known ?? [] } : { status: "loading" });
   useEffect(() => {
     if (known || !load) return;
@@ -66,13 +106,13 @@ function useClashes(known: readonly NameClash[] | undefined, load: (() => Promis
         if (!cancelled) setLoaded({ status: "ready", items });
       },
       (error: unknown) => {
-        if (!cancelled) setLoaded({ status: "error", message: describeError(error).message });
+        if (!cancelled) setLoaded({ status: "error", message: describeError(error, intl).message });
       },
     );
     return () => {
       cancelled = true;
     };
-  }, [known, load]);
+  }, [known, load, intl]);
   return known ? { status: "ready", items: known } : loaded;
 }
 
@@ -83,6 +123,7 @@ interface ApproveDialogProps extends ApproveProposalProps {
 
 function ApproveDialog({ communityName, nameClashes, loadNameClashes, onApprove, trigger, onClose }: ApproveDialogProps) {
   const styles = useApproveProposalStyles();
+  const intl = useIntl();
   const [name, setName] = useState(communityName);
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
@@ -92,7 +133,7 @@ function ApproveDialog({ communityName, nameClashes, loadNameClashes, onApprove,
   const nameId = useId();
   // Fetched once per opening, even if the caller passes a new function on each render.
   const [load] = useState(() => loadNameClashes);
-  const clashes = useClashes(nameClashes, load);
+  const clashes = useClashes(nameClashes, load, intl);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -107,7 +148,7 @@ function ApproveDialog({ communityName, nameClashes, loadNameClashes, onApprove,
       const after = await onApprove(typed === communityName ? { reason: note.trim() } : { reason: note.trim(), name: typed });
       closeThen(onClose, after, trigger);
     } catch (error) {
-      const d = describeError(error);
+      const d = describeError(error, intl);
       // A clash names the approved community it looks like: that message belongs beside the name.
       const aboutName = error instanceof ApiError && error.id === "community.name_clash" ? d.message : issueFor(d.issues, "name");
       const aboutNote = issueFor(d.issues, "reason");
@@ -136,38 +177,32 @@ function ApproveDialog({ communityName, nameClashes, loadNameClashes, onApprove,
       <DialogSurface>
         <form onSubmit={(e) => void submit(e)} noValidate>
           <DialogBody>
-            <DialogTitle>{`Approve ${communityName}?`}</DialogTitle>
+            <DialogTitle>{intl.formatMessage(m.title, { name: communityName })}</DialogTitle>
             <DialogContent className={styles.content}>
-              <p className={styles.explanation}>It opens in Guildhall straight away, the proposer becomes its owner, and its place in Microsoft Teams is set up.</p>
-              {clashes.status === "loading" ? <Spinner size="tiny" labelPosition="after" label="Checking for communities with a name that looks the same…" /> : null}
+              <p className={styles.explanation}>{intl.formatMessage(m.explanation)}</p>
+              {clashes.status === "loading" ? <Spinner size="tiny" labelPosition="after" label={intl.formatMessage(m.checking)} /> : null}
               {clashes.status === "error" ? (
                 <MessageBar intent="warning" layout="multiline">
-                  <MessageBarBody>
-                    Guildhall could not check for names that look the same ({clashes.message}). It still refuses a name an approved community already holds.
-                  </MessageBarBody>
+                  <MessageBarBody>{intl.formatMessage(m.checkFailed, { problem: clashes.message })}</MessageBarBody>
                 </MessageBar>
               ) : null}
               {clashes.status === "ready" && clashes.items.length > 0 ? (
                 <MessageBar intent="warning" layout="multiline">
                   <MessageBarBody>
-                    <MessageBarTitle>Names that look the same</MessageBarTitle>
-                    <p className={styles.explanation}>
-                      Guildhall treats names as the same when they differ only in capitals, spacing or letters that look alike. Two approved communities
-                      cannot share a name: approve this one under another name, or reject it. A proposal awaiting approval is refused if the other is
-                      approved first.
-                    </p>
-                    <ul className={styles.clashList} aria-label="Names that look the same">
+                    <MessageBarTitle>{intl.formatMessage(m.clashTitle)}</MessageBarTitle>
+                    <p className={styles.explanation}>{intl.formatMessage(m.clashExplained)}</p>
+                    <ul className={styles.clashList} aria-label={intl.formatMessage(m.clashList)}>
                       {clashes.items.map((clash) => (
-                        <li key={clash.id}>{`Looks like: ${clash.name} (${CLASH_STATUS[clash.status]})`}</li>
+                        <li key={clash.id}>{intl.formatMessage(m.clash, { name: clash.name, status: clash.status })}</li>
                       ))}
                     </ul>
                   </MessageBarBody>
                 </MessageBar>
               ) : null}
-              <Field label="Name" required hint="Change it to approve the community under another name; the proposer is told." validationMessage={nameProblem}>
+              <Field label={intl.formatMessage(m.name)} required hint={intl.formatMessage(m.nameHint)} validationMessage={nameProblem}>
                 <Input id={nameId} value={name} onChange={(_, d) => setName(d.value)} />
               </Field>
-              <Field label="Note to the proposer" hint="Optional." validationMessage={noteProblem}>
+              <Field label={intl.formatMessage(m.note)} hint={intl.formatMessage(m.noteHint)} validationMessage={noteProblem}>
                 <Textarea value={note} onChange={(_, d) => setNote(d.value)} resize="vertical" />
               </Field>
               {problem ? (
@@ -178,10 +213,10 @@ function ApproveDialog({ communityName, nameClashes, loadNameClashes, onApprove,
             </DialogContent>
             <DialogActions>
               <DialogTrigger disableButtonEnhancement>
-                <Button appearance="secondary">Cancel</Button>
+                <Button appearance="secondary">{intl.formatMessage(m.cancel)}</Button>
               </DialogTrigger>
               <Button type="submit" appearance="primary" disabledFocusable={busy}>
-                {busy ? "Working…" : "Approve community"}
+                {busy ? intl.formatMessage(m.working) : intl.formatMessage(m.submit)}
               </Button>
             </DialogActions>
           </DialogBody>

@@ -3,6 +3,7 @@ import type { CommunitySummary } from "../../api/communityTypes.js";
 import { ClassificationBadge } from "../ClassificationBadge/ClassificationBadge.js";
 import { STATUS_TEXT } from "../CommunityFacts/communityText.js";
 import { CommunityFacts } from "../CommunityFacts/CommunityFacts.js";
+import { useIntl } from "../../i18n/intl.js";
 import { RouterLink } from "../RouterLink/RouterLink.js";
 import { useCommunityCardStyles } from "./CommunityCard.styles.js";
 
@@ -15,6 +16,7 @@ export interface CommunityCardProps {
 /** One community in a list: its name (a link), classification, purpose and facts. */
 export function CommunityCard({ community: c, headingLevel = 2 }: CommunityCardProps) {
   const styles = useCommunityCardStyles();
+  const intl = useIntl();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <Card className={styles.card}>
@@ -27,7 +29,7 @@ export function CommunityCard({ community: c, headingLevel = 2 }: CommunityCardP
             <ClassificationBadge classification={c.classification} label={c.classificationLabel} />
             {c.status !== "approved" ? (
               <Badge appearance="outline" color="informative">
-                {STATUS_TEXT[c.status]}
+                {intl.formatMessage(STATUS_TEXT[c.status])}
               </Badge>
             ) : null}
           </div>

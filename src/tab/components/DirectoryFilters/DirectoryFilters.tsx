@@ -2,6 +2,8 @@ import { Button, Checkbox, Field, Input, Select } from "@fluentui/react-componen
 import { useEffect, useState, type FormEvent } from "react";
 import { CLASSIFICATIONS, type Classification } from "../../api/communityTypes.js";
 import type { Agency } from "../../api/types.js";
+import { defineMessages, useIntl } from "../../i18n/intl.js";
+import { classificationName } from "../ClassificationBadge/classificationText.js";
 import { useDirectoryFiltersStyles } from "./DirectoryFilters.styles.js";
 
 export interface DirectoryFilterValues {
@@ -12,11 +14,19 @@ export interface DirectoryFilterValues {
   mine: boolean;
 }
 
-const CLASSIFICATION_LABEL: Record<Classification, string> = {
-  OFFICIAL: "OFFICIAL",
-  OFFICIAL_SENSITIVE: "OFFICIAL: Sensitive",
-  PROTECTED: "PROTECTED",
-};
+const m = defineMessages({
+  form: { id: "directory.filters.label", defaultMessage: "Find communities", description: "Name of the directory's search form" },
+  search: { id: "directory.filters.search", defaultMessage: "Search" },
+  searchHint: { id: "directory.filters.searchHint", defaultMessage: "Words in a name, purpose or tag" },
+  tag: { id: "directory.filters.tag", defaultMessage: "Tag" },
+  agency: { id: "directory.filters.agency", defaultMessage: "Agency" },
+  agencyHint: { id: "directory.filters.agencyHint", defaultMessage: "Has members from", description: "Hint under Agency: communities with members from the agency chosen" },
+  anyAgency: { id: "directory.filters.anyAgency", defaultMessage: "Any agency" },
+  classification: { id: "directory.filters.classification", defaultMessage: "Classification" },
+  anyClassification: { id: "directory.filters.anyClassification", defaultMessage: "Any classification" },
+  mine: { id: "directory.filters.mine", defaultMessage: "My communities only" },
+  submit: { id: "directory.filters.submit", defaultMessage: "Search", description: "The search form's button" },
+});
 
 export interface DirectoryFiltersProps {
   value: DirectoryFilterValues;
@@ -27,6 +37,7 @@ export interface DirectoryFiltersProps {
 /** Search words and tag apply on Search; the choices apply as soon as they change. */
 export function DirectoryFilters({ value, agencies, onChange }: DirectoryFiltersProps) {
   const styles = useDirectoryFiltersStyles();
+  const intl = useIntl();
   const [q, setQ] = useState(value.q);
   const [tag, setTag] = useState(value.tag);
   useEffect(() => {
@@ -40,16 +51,16 @@ export function DirectoryFilters({ value, agencies, onChange }: DirectoryFilters
   };
 
   return (
-    <form role="search" aria-label="Find communities" className={styles.form} onSubmit={submit}>
-      <Field label="Search" hint="Words in a name, purpose or tag" className={styles.wide}>
+    <form role="search" aria-label={intl.formatMessage(m.form)} className={styles.form} onSubmit={submit}>
+      <Field label={intl.formatMessage(m.search)} hint={intl.formatMessage(m.searchHint)} className={styles.wide}>
         <Input type="search" value={q} onChange={(_, d) => setQ(d.value)} />
       </Field>
-      <Field label="Tag" className={styles.field}>
+      <Field label={intl.formatMessage(m.tag)} className={styles.field}>
         <Input value={tag} onChange={(_, d) => setTag(d.value)} />
       </Field>
-      <Field label="Agency" hint="Has members from" className={styles.field}>
+      <Field label={intl.formatMessage(m.agency)} hint={intl.formatMessage(m.agencyHint)} className={styles.field}>
         <Select value={value.agencyId} onChange={(_, d) => onChange({ ...value, q: q.trim(), tag: tag.trim(), agencyId: d.value })}>
-          <option value="">Any agency</option>
+          <option value="">{intl.formatMessage(m.anyAgency)}</option>
           {agencies.map((a) => (
             <option key={a.id} value={a.id}>
               {a.name}
@@ -57,27 +68,27 @@ export function DirectoryFilters({ value, agencies, onChange }: DirectoryFilters
           ))}
         </Select>
       </Field>
-      <Field label="Classification" className={styles.field}>
+      <Field label={intl.formatMessage(m.classification)} className={styles.field}>
         <Select
           value={value.classification}
           onChange={(_, d) => onChange({ ...value, q: q.trim(), tag: tag.trim(), classification: d.value as Classification | "" })}
         >
-          <option value="">Any classification</option>
+          <option value="">{intl.formatMessage(m.anyClassification)}</option>
           {CLASSIFICATIONS.map((c) => (
             <option key={c} value={c}>
-              {CLASSIFICATION_LABEL[c]}
+              {classificationName(intl, c)}
             </option>
           ))}
         </Select>
       </Field>
       <div className={styles.row}>
         <Checkbox
-          label="My communities only"
+          label={intl.formatMessage(m.mine)}
           checked={value.mine}
           onChange={(_, d) => onChange({ ...value, q: q.trim(), tag: tag.trim(), mine: d.checked === true })}
         />
         <Button type="submit" appearance="primary">
-          Search
+          {intl.formatMessage(m.submit)}
         </Button>
       </div>
     </form>

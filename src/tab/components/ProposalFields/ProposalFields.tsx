@@ -1,19 +1,72 @@
 import { Checkbox, Field, Input, Radio, RadioGroup, Select, Textarea } from "@fluentui/react-components";
 import { CLASSIFICATIONS, SCOPES, VISIBILITIES, type Classification, type Scope, type TeamsPresence, type Visibility } from "../../api/communityTypes.js";
 import type { Agency, ClassificationCeiling } from "../../api/types.js";
-import { fieldId, type FieldErrors, type ProposalDraft } from "./proposalForm.js";
+import type { ReactNode } from "react";
+import { defineMessages, rich, useIntl } from "../../i18n/intl.js";
+import { FIELD_LABEL, fieldId, type FieldErrors, type ProposalDraft } from "./proposalForm.js";
 import { useAnnouncement } from "../LiveAnnouncer/LiveAnnouncer.js";
+import { ceilingReason, CLASSIFICATION_TEXT } from "../ClassificationBadge/classificationText.js";
 import { PRESENCE_TEXT, SCOPE_TEXT, VISIBILITY_TEXT } from "../CommunityFacts/communityText.js";
 import { useProposalFieldsStyles } from "./ProposalFields.styles.js";
 
 /** Teams channel display names are at most 50 characters. */
 export const MAX_NAME = 50;
 
-const CLASSIFICATION_TEXT: Record<Classification, { label: string; explained: string }> = {
-  OFFICIAL: { label: "OFFICIAL", explained: "Routine government business." },
-  OFFICIAL_SENSITIVE: { label: "OFFICIAL: Sensitive", explained: "Limited damage if it were disclosed." },
-  PROTECTED: { label: "PROTECTED", explained: "Damage to the national interest if disclosed; needs a PROTECTED tenant." },
-};
+const m = defineMessages({
+  nameHint: {
+    id: "propose.name.hint",
+    defaultMessage:
+      "<counter>{length, number} of {max, plural, one {# character} other {# characters}}.</counter> It becomes the Teams channel name: at most {max, plural, one {# character} other {# characters}}, including any prefix or suffix your organisation's naming policy adds.",
+    description: "Under the name field; <counter> is shown in bold: length is what was typed, max the limit (50)",
+  },
+  nameTooLong: {
+    id: "propose.name.tooLong",
+    defaultMessage: "The name is {over, plural, one {# character} other {# characters}} too long for Teams.",
+  },
+  nameTooLongAnnounced: {
+    id: "propose.name.tooLongAnnounced",
+    defaultMessage: "The name is {over, plural, one {# character} other {# characters}} too long",
+    description: "Read out by screen readers as the person types",
+  },
+  purposeHint: { id: "propose.purpose.hint", defaultMessage: "A sentence or two: who it is for and what it is for." },
+  termsHint: { id: "propose.termsOfReference.hint", defaultMessage: "How the community works: meetings, membership, decisions." },
+  codeHint: { id: "propose.codeOfPractice.hint", defaultMessage: "Members read and accept this when they join." },
+  choice: {
+    id: "propose.choice",
+    defaultMessage: "{label}: {explained}",
+    description: "A radio button: a choice's name and what it means (visibility, scope)",
+  },
+  agenciesHint: {
+    id: "propose.agencies.hint",
+    defaultMessage: "Only staff of the agencies you tick can join. Leave them all unticked to limit it to your own agency.",
+  },
+  agency: { id: "propose.agencies.option", defaultMessage: "{name} ({shortName})", description: "An agency's name and short name (ABS)" },
+  classificationHint: {
+    id: "propose.classification.hint",
+    defaultMessage: "The highest classification members may share. It is shown everywhere the community appears.",
+  },
+  classificationHintCeiling: {
+    id: "propose.classification.hintWithCeiling",
+    defaultMessage: "The highest classification members may share. It is shown everywhere the community appears. {ceiling}",
+    description: "ceiling is the sentence saying why higher classifications are not offered",
+  },
+  classificationOption: {
+    id: "propose.classification.option",
+    defaultMessage: "{label}: {explained}",
+    description: "A radio button: a classification's name and what it means",
+  },
+  classificationUnavailable: {
+    id: "propose.classification.optionUnavailable",
+    defaultMessage: "{label}: {explained} Not available in this Guildhall.",
+    description: "A radio button for a classification above the deployment's ceiling",
+  },
+  tagsHint: { id: "propose.tags.hint", defaultMessage: "Separate tags with commas, for example: data, evaluation" },
+  presenceHint: {
+    id: "propose.teamsPresence.hint",
+    defaultMessage: "A standard channel is visible to everyone in the host team, so it suits open communities only.",
+  },
+  presenceDefault: { id: "propose.teamsPresence.default", defaultMessage: "Guildhall's default for the visibility you chose" },
+});
 
 export interface ProposalFieldsProps {
   draft: ProposalDraft;
@@ -27,64 +80,66 @@ export interface ProposalFieldsProps {
 /** Every field of a proposal, labelled and explained, each showing the server's complaint about it. */
 export function ProposalFields({ draft, errors, agencies, classifications, onChange }: ProposalFieldsProps) {
   const styles = useProposalFieldsStyles();
+  const intl = useIntl();
   const length = [...draft.name.trim()].length;
   const over = length - MAX_NAME;
-  useAnnouncement(over > 0 ? `The name is ${over} ${over === 1 ? "character" : "characters"} too long` : undefined);
+  useAnnouncement(over > 0 ? intl.formatMessage(m.nameTooLongAnnounced, { over }) : undefined);
   const offered = (c: Classification) => classifications === undefined || classifications.allowed.includes(c);
-  const ceilingNote = CLASSIFICATIONS.some((c) => !offered(c)) ? classifications?.ceilingReason : undefined;
-  const nameProblem = errors.name ?? (over > 0 ? `The name is ${over} ${over === 1 ? "character" : "characters"} too long for Teams.` : undefined);
+  const ceilingNote = classifications && CLASSIFICATIONS.some((c) => !offered(c)) ? ceilingReason(intl, classifications.max) : undefined;
+  const nameProblem = errors.name ?? (over > 0 ? intl.formatMessage(m.nameTooLong, { over }) : undefined);
+  const label = (field: keyof typeof FIELD_LABEL) => intl.formatMessage(FIELD_LABEL[field]);
 
   return (
     <div className={styles.root}>
       <Field
-        label="Name"
+        label={label("name")}
         required
         validationMessage={nameProblem}
         hint={
           <>
-            <span className={styles.counter}>
-              {length} of {MAX_NAME} characters.
-            </span>{" "}
-            It becomes the Teams channel name: at most {MAX_NAME} characters, including any prefix or suffix your
-            organisation&apos;s naming policy adds.
+            {rich(intl, m.nameHint, {
+              length,
+              max: MAX_NAME,
+              counter: (chunks: ReactNode[]) => <span className={styles.counter}>{chunks}</span>,
+            })}
           </>
         }
       >
         <Input id={fieldId("name")} value={draft.name} onChange={(_, d) => onChange({ name: d.value })} />
       </Field>
-      <Field label="Purpose" required hint="A sentence or two: who it is for and what it is for." validationMessage={errors.purpose}>
+      <Field label={label("purpose")} required hint={intl.formatMessage(m.purposeHint)} validationMessage={errors.purpose}>
         <Textarea id={fieldId("purpose")} value={draft.purpose} onChange={(_, d) => onChange({ purpose: d.value })} resize="vertical" />
       </Field>
-      <Field label="Terms of reference" required hint="How the community works: meetings, membership, decisions." validationMessage={errors.termsOfReference}>
+      <Field label={label("termsOfReference")} required hint={intl.formatMessage(m.termsHint)} validationMessage={errors.termsOfReference}>
         <Textarea id={fieldId("termsOfReference")} value={draft.termsOfReference} onChange={(_, d) => onChange({ termsOfReference: d.value })} resize="vertical" rows={5} />
       </Field>
-      <Field label="Code of practice" required hint="Members read and accept this when they join." validationMessage={errors.codeOfPractice}>
+      <Field label={label("codeOfPractice")} required hint={intl.formatMessage(m.codeHint)} validationMessage={errors.codeOfPractice}>
         <Textarea id={fieldId("codeOfPractice")} value={draft.codeOfPractice} onChange={(_, d) => onChange({ codeOfPractice: d.value })} resize="vertical" rows={5} />
       </Field>
-      <Field label="Who can see and join" required validationMessage={errors.visibility}>
+      <Field label={label("visibility")} required validationMessage={errors.visibility}>
         <RadioGroup id={fieldId("visibility")} value={draft.visibility} onChange={(_, d) => onChange({ visibility: d.value as Visibility })}>
           {VISIBILITIES.map((v) => (
-            <Radio key={v} value={v} label={`${VISIBILITY_TEXT[v].label}: ${VISIBILITY_TEXT[v].explained}`} />
+            <Radio key={v} value={v} label={intl.formatMessage(m.choice, { label: intl.formatMessage(VISIBILITY_TEXT[v].label), explained: intl.formatMessage(VISIBILITY_TEXT[v].explained) })} />
           ))}
         </RadioGroup>
       </Field>
-      <Field label="Scope" required validationMessage={errors.scope}>
+      <Field label={label("scope")} required validationMessage={errors.scope}>
         <RadioGroup id={fieldId("scope")} value={draft.scope} onChange={(_, d) => onChange({ scope: d.value as Scope })}>
           {SCOPES.map((s) => (
-            <Radio key={s} value={s} label={`${SCOPE_TEXT[s].label}: ${SCOPE_TEXT[s].explained}`} />
+            <Radio key={s} value={s} label={intl.formatMessage(m.choice, { label: intl.formatMessage(SCOPE_TEXT[s].label), explained: intl.formatMessage(SCOPE_TEXT[s].explained) })} />
           ))}
         </RadioGroup>
       </Field>
       {draft.scope === "agency_only" ? (
         <fieldset id={fieldId("agencyIds")} className={styles.fieldset} aria-describedby={`${fieldId("agencyIds")}-hint`}>
-          <legend className={styles.legend}>Agencies</legend>
+          <legend className={styles.legend}>{label("agencyIds")}</legend>
           <p id={`${fieldId("agencyIds")}-hint`} className={styles.hint}>
-            Only staff of the agencies you tick can join. Leave them all unticked to limit it to your own agency.
+            {intl.formatMessage(m.agenciesHint)}
           </p>
           {agencies.map((a) => (
             <Checkbox
               key={a.id}
-              label={`${a.name} (${a.shortName})`}
+              label={intl.formatMessage(m.agency, { name: a.name, shortName: a.shortName })}
               checked={draft.agencyIds.includes(a.id)}
               onChange={(_, d) =>
                 onChange({ agencyIds: d.checked === true ? [...draft.agencyIds, a.id] : draft.agencyIds.filter((id) => id !== a.id) })
@@ -99,9 +154,9 @@ export function ProposalFields({ draft, errors, agencies, classifications, onCha
         </fieldset>
       ) : null}
       <Field
-        label="Classification"
+        label={label("classification")}
         required
-        hint={`The highest classification members may share. It is shown everywhere the community appears.${ceilingNote ? ` ${ceilingNote}` : ""}`}
+        hint={ceilingNote ? intl.formatMessage(m.classificationHintCeiling, { ceiling: ceilingNote }) : intl.formatMessage(m.classificationHint)}
         validationMessage={errors.classification}
       >
         <RadioGroup id={fieldId("classification")} value={draft.classification} onChange={(_, d) => {
@@ -114,24 +169,27 @@ export function ProposalFields({ draft, errors, agencies, classifications, onCha
               key={c}
               value={c}
               disabled={!offered(c)}
-              label={`${CLASSIFICATION_TEXT[c].label}: ${CLASSIFICATION_TEXT[c].explained}${offered(c) ? "" : " Not available in this Guildhall."}`}
+              label={intl.formatMessage(offered(c) ? m.classificationOption : m.classificationUnavailable, {
+                label: intl.formatMessage(CLASSIFICATION_TEXT[c].label),
+                explained: intl.formatMessage(CLASSIFICATION_TEXT[c].explained),
+              })}
             />
           ))}
         </RadioGroup>
       </Field>
-      <Field label="Tags" hint="Separate tags with commas, for example: data, evaluation" validationMessage={errors.tags}>
+      <Field label={label("tags")} hint={intl.formatMessage(m.tagsHint)} validationMessage={errors.tags}>
         <Input id={fieldId("tags")} value={draft.tags} onChange={(_, d) => onChange({ tags: d.value })} />
       </Field>
       <Field
-        label="Place in Microsoft Teams"
-        hint="A standard channel is visible to everyone in the host team, so it suits open communities only."
+        label={label("teamsPresence")}
+        hint={intl.formatMessage(m.presenceHint)}
         validationMessage={errors.teamsPresence}
       >
         <Select id={fieldId("teamsPresence")} value={draft.teamsPresence} onChange={(_, d) => onChange({ teamsPresence: d.value as TeamsPresence | "" })}>
-          <option value="">Guildhall&apos;s default for the visibility you chose</option>
+          <option value="">{intl.formatMessage(m.presenceDefault)}</option>
           {(Object.keys(PRESENCE_TEXT) as TeamsPresence[]).map((p) => (
             <option key={p} value={p}>
-              {PRESENCE_TEXT[p]}
+              {intl.formatMessage(PRESENCE_TEXT[p])}
             </option>
           ))}
         </Select>

@@ -5,6 +5,7 @@
 import { ApiError } from "../../api/client.js";
 import type { Classification, ProposalInput, Scope, TeamsPresence, Visibility } from "../../api/communityTypes.js";
 import { describeError } from "../../api/describeError.js";
+import { defineMessages, type Formatter, type MessageDescriptor } from "../../../i18n/format.js";
 import { splitList } from "../../text/lists.js";
 
 export interface ProposalDraft {
@@ -37,17 +38,33 @@ export const FIELD_ORDER: readonly DraftField[] = [
   "teamsPresence",
 ];
 
-export const FIELD_LABEL: Record<DraftField, string> = {
-  name: "Name",
-  purpose: "Purpose",
-  termsOfReference: "Terms of reference",
-  codeOfPractice: "Code of practice",
-  visibility: "Who can see and join",
-  scope: "Scope",
-  agencyIds: "Agencies",
-  classification: "Classification",
-  tags: "Tags",
-  teamsPresence: "Place in Microsoft Teams",
+const m = defineMessages({
+  name: { id: "propose.field.name", defaultMessage: "Name" },
+  purpose: { id: "propose.field.purpose", defaultMessage: "Purpose" },
+  termsOfReference: { id: "propose.field.termsOfReference", defaultMessage: "Terms of reference" },
+  codeOfPractice: { id: "propose.field.codeOfPractice", defaultMessage: "Code of practice" },
+  visibility: { id: "propose.field.visibility", defaultMessage: "Who can see and join", description: "The community's visibility" },
+  scope: { id: "propose.field.scope", defaultMessage: "Scope", description: "Cross-agency or agency-only" },
+  agencyIds: { id: "propose.field.agencies", defaultMessage: "Agencies" },
+  classification: { id: "propose.field.classification", defaultMessage: "Classification", description: "Security classification" },
+  tags: { id: "propose.field.tags", defaultMessage: "Tags" },
+  teamsPresence: { id: "propose.field.teamsPresence", defaultMessage: "Place in Microsoft Teams" },
+  chooseVisibility: { id: "propose.validation.chooseVisibility", defaultMessage: "Choose who can see and join the community." },
+  chooseClassification: { id: "propose.validation.chooseClassification", defaultMessage: "Choose the highest classification members may share." },
+});
+
+/** Each field's label (the form and the error summary use the same words). */
+export const FIELD_LABEL: Record<DraftField, MessageDescriptor> = {
+  name: m.name,
+  purpose: m.purpose,
+  termsOfReference: m.termsOfReference,
+  codeOfPractice: m.codeOfPractice,
+  visibility: m.visibility,
+  scope: m.scope,
+  agencyIds: m.agencyIds,
+  classification: m.classification,
+  tags: m.tags,
+  teamsPresence: m.teamsPresence,
 };
 
 /** The element id of each field's control (the summary links to it). */
@@ -68,11 +85,11 @@ export function emptyDraft(agencyId: string | undefined): ProposalDraft {
   };
 }
 
-/** Choices the person has not made yet. */
-export function missingChoices(d: ProposalDraft): FieldErrors {
+/** Choices the person has not made yet, each message in the person's language. */
+export function missingChoices(d: ProposalDraft, intl: Formatter): FieldErrors {
   const errors: FieldErrors = {};
-  if (!d.visibility) errors.visibility = "Choose who can see and join the community.";
-  if (!d.classification) errors.classification = "Choose the highest classification members may share.";
+  if (!d.visibility) errors.visibility = intl.formatMessage(m.chooseVisibility);
+  if (!d.classification) errors.classification = intl.formatMessage(m.chooseClassification);
   return errors;
 }
 
@@ -103,9 +120,12 @@ function isField(value: string): value is DraftField {
   return (FIELD_ORDER as readonly string[]).includes(value);
 }
 
-/** Place the server's complaints on their fields; anything that fits no field becomes a general message. */
-export function errorsFromServer(error: unknown): { fields: FieldErrors; general?: string; requestId?: string } {
-  const d = describeError(error);
+/**
+ * Place the server's complaints on their fields, in the person's language (`intl` from `useIntl()`); anything
+ * that fits no field becomes a general message.
+ */
+export function errorsFromServer(error: unknown, intl: Formatter): { fields: FieldErrors; general?: string; requestId?: string } {
+  const d = describeError(error, intl);
   const fields: FieldErrors = {};
   for (const issue of d.issues) {
     const field = issue.path.split(".")[0] ?? "";

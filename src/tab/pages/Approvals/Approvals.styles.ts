@@ -5,6 +5,10 @@ export const useApprovalsStyles = makeStyles({
     margin: "0",
     color: tokens.colorNeutralForeground2,
   },
+  count: {
+    margin: "0",
+    fontWeight: tokens.fontWeightSemibold,
+  },
   list: {
     listStyleType: "none",
     margin: "0",

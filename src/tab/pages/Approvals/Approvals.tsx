@@ -10,7 +10,32 @@ import { LoadFailure } from "../../components/LoadFailure/LoadFailure.js";
 import { LoadingState } from "../../components/LoadingState/LoadingState.js";
 import { Page } from "../../components/Page/Page.js";
 import { ProposalDecision } from "../../components/ProposalDecision/ProposalDecision.js";
+import { defineMessages, useIntl } from "../../i18n/intl.js";
 import { useApprovalsStyles } from "./Approvals.styles.js";
+
+const m = defineMessages({
+  title: { id: "approvals.page.title", defaultMessage: "Approvals" },
+  notAllowed: { id: "approvals.page.notAllowed", defaultMessage: "Only platform owners approve proposed communities." },
+  lead: {
+    id: "approvals.page.lead",
+    defaultMessage: "Proposed communities waiting for a platform owner. Approving one opens it and sets up its place in Microsoft Teams.",
+  },
+  loading: { id: "approvals.list.loading", defaultMessage: "Loading proposals…" },
+  what: { id: "approvals.list.what", defaultMessage: "the proposals", description: "Completes the load failure's title “Couldn't load …”" },
+  none: { id: "approvals.list.none", defaultMessage: "No proposals are waiting." },
+  list: { id: "approvals.list.label", defaultMessage: "Proposed communities", description: "Name of the list of proposals" },
+  waiting: {
+    id: "approvals.list.waiting",
+    defaultMessage: "{count, plural, one {# proposal is waiting.} other {# proposals are waiting.}}",
+  },
+  rejected: { id: "approvals.decided.rejected", defaultMessage: "{name} was rejected." },
+  approved: { id: "approvals.decided.approved", defaultMessage: "{name} is approved." },
+  approvedAs: {
+    id: "approvals.decided.approvedAs",
+    defaultMessage: "{name} is approved as {newName}.",
+    description: "Approved under another name: name is the proposed name, newName the name it now has",
+  },
+});
 
 export interface ApprovalsProps {
   me: Me;
@@ -22,8 +47,9 @@ export interface ApprovalsProps {
  * reason. The approve dialog fetches the proposal to show the names the server says look the same.
  */
 export function Approvals({ me, api }: ApprovalsProps) {
+  const intl = useIntl();
   if (!me.permissions["community.approve"]) {
-    return <Page title="Approvals" lead="Only platform owners approve proposed communities." />;
+    return <Page title={intl.formatMessage(m.title)} lead={intl.formatMessage(m.notAllowed)} />;
   }
   return <ApprovalQueue api={api} />;
 }
@@ -31,6 +57,7 @@ export function Approvals({ me, api }: ApprovalsProps) {
 function ApprovalQueue({ api }: { api: ApiClient }) {
   const styles = useApprovalsStyles();
   const announce = useAnnounce();
+  const intl = useIntl();
   const proposals = useResource(() => api.communities({ status: "proposed", limit: 100 }), [api]);
   const [decided, setDecided] = useState<readonly string[]>([]);
   const [done, setDone] = useState<string>();
@@ -40,7 +67,12 @@ function ApprovalQueue({ api }: { api: ApiClient }) {
     const result = await api.communityAction(c.id, "decision", { decision, reason, ...(name === undefined ? {} : { name }) });
     // Approved under another name: say the name it now has (the naming policy may have added to it).
     const approvedAs = name !== undefined && !("left" in result) ? result.name : name;
-    const text = decision === "reject" ? `${c.name} was rejected.` : approvedAs === undefined ? `${c.name} is approved.` : `${c.name} is approved as ${approvedAs}.`;
+    const text =
+      decision === "reject"
+        ? intl.formatMessage(m.rejected, { name: c.name })
+        : approvedAs === undefined
+          ? intl.formatMessage(m.approved, { name: c.name })
+          : intl.formatMessage(m.approvedAs, { name: c.name, newName: approvedAs });
     return () => {
       setDecided((ids) => [...ids, c.id]);
       setDone(text);
@@ -51,19 +83,21 @@ function ApprovalQueue({ api }: { api: ApiClient }) {
   const { state } = proposals;
   const waiting = state.status === "ready" ? state.data.items.filter((c) => !decided.includes(c.id)) : [];
   return (
-    <Page title="Approvals" lead="Proposed communities waiting for a platform owner. Approving one opens it and sets up its place in Microsoft Teams.">
+    <Page title={intl.formatMessage(m.title)} lead={intl.formatMessage(m.lead)}>
       {done ? (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>{done}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {state.status === "loading" ? <LoadingState message="Loading proposals…" /> : null}
-      {state.status === "error" ? <LoadFailure what="the proposals" error={state.error} onRetry={proposals.reload} /> : null}
+      {state.status === "loading" ? <LoadingState message={intl.formatMessage(m.loading)} /> : null}
+      {state.status === "error" ? <LoadFailure what={intl.formatMessage(m.what)} error={state.error} onRetry={proposals.reload} /> : null}
       {state.status === "ready" ? (
         waiting.length === 0 ? (
-          <p className={styles.empty}>No proposals are waiting.</p>
+          <p className={styles.empty}>{intl.formatMessage(m.none)}</p>
         ) : (
-          <ul className={styles.list} aria-label="Proposed communities">
+          <>
+          <p className={styles.count}>{intl.formatMessage(m.waiting, { count: waiting.length })}</p>
+          <ul className={styles.list} aria-label={intl.formatMessage(m.list)}>
             {waiting.map((c) => (
               <li key={c.id} className={styles.item}>
                 <CommunityCard community={c} />
@@ -75,6 +109,7 @@ function ApprovalQueue({ api }: { api: ApiClient }) {
               </li>
             ))}
           </ul>
+          </>
         )
       ) : null}
     </Page>

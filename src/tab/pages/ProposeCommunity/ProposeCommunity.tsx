@@ -19,7 +19,27 @@ import {
   type FieldErrors,
   type ProposalDraft,
 } from "../../components/ProposalFields/proposalForm.js";
+import { defineMessages, useIntl } from "../../i18n/intl.js";
 import { useProposeCommunityStyles } from "./ProposeCommunity.styles.js";
+
+const m = defineMessages({
+  title: { id: "propose.page.title", defaultMessage: "Propose a community" },
+  lead: {
+    id: "propose.page.lead",
+    defaultMessage:
+      "Tell platform owners what the community is for and how it will work. Once approved, it opens in Guildhall and gets its own place in Microsoft Teams.",
+  },
+  notAllowed: {
+    id: "propose.page.notAllowed",
+    defaultMessage: "Your account may not propose communities. Ask your platform owner if you think it should.",
+  },
+  summary: { id: "propose.errors.title", defaultMessage: "The proposal needs changes" },
+  form: { id: "propose.form.label", defaultMessage: "Proposal", description: "Name of the proposal form" },
+  send: { id: "propose.form.send", defaultMessage: "Send proposal" },
+  sending: { id: "propose.form.sending", defaultMessage: "Sending…" },
+  cancel: { id: "propose.form.cancel", defaultMessage: "Cancel" },
+  sent: { id: "propose.form.sent", defaultMessage: "Proposal sent. A platform owner will review {name}.", description: "Announced; name is the community's" },
+});
 
 export interface ProposeCommunityProps {
   me: Me;
@@ -31,6 +51,7 @@ export function ProposeCommunity({ me, api }: ProposeCommunityProps) {
   const styles = useProposeCommunityStyles();
   const navigate = useNavigate();
   const announce = useAnnounce();
+  const intl = useIntl();
   const agencies = useResource(() => api.agencies().then((r) => r.items), [api]);
   const clientConfig = useResource(() => api.clientConfig(), [api]);
   const [draft, setDraft] = useState<ProposalDraft>(() => emptyDraft(me.agency?.id));
@@ -48,15 +69,15 @@ export function ProposeCommunity({ me, api }: ProposeCommunityProps) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    const missing = missingChoices(draft);
+    const missing = missingChoices(draft, intl);
     if (Object.keys(missing).length > 0) return fail(missing);
     setBusy(true);
     try {
       const created = await api.proposeCommunity(toInput(draft));
-      announce(`Proposal sent. A platform owner will review ${created.name}.`);
+      announce(intl.formatMessage(m.sent, { name: created.name }));
       navigate(`/communities/${created.id}`);
     } catch (error) {
-      const found = errorsFromServer(error);
+      const found = errorsFromServer(error, intl);
       fail(found.fields, found.general);
     } finally {
       setBusy(false);
@@ -64,21 +85,21 @@ export function ProposeCommunity({ me, api }: ProposeCommunityProps) {
   };
 
   if (!me.permissions["community.propose"]) {
-    return <Page title="Propose a community" lead="Your account may not propose communities. Ask your platform owner if you think it should." />;
+    return <Page title={intl.formatMessage(m.title)} lead={intl.formatMessage(m.notAllowed)} />;
   }
 
   const items = FIELD_ORDER.flatMap((f) => {
     const message = errors[f];
-    return message ? [{ target: fieldId(f), label: FIELD_LABEL[f], message }] : [];
+    return message ? [{ target: fieldId(f), label: intl.formatMessage(FIELD_LABEL[f]), message }] : [];
   });
 
   return (
     <Page
-      title="Propose a community"
-      lead="Tell platform owners what the community is for and how it will work. Once approved, it opens in Guildhall and gets its own place in Microsoft Teams."
+      title={intl.formatMessage(m.title)}
+      lead={intl.formatMessage(m.lead)}
     >
-      {items.length > 0 || general ? <ErrorSummary title="The proposal needs changes" items={items} general={general} attempt={attempt} /> : null}
-      <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate aria-label="Proposal">
+      {items.length > 0 || general ? <ErrorSummary title={intl.formatMessage(m.summary)} items={items} general={general} attempt={attempt} /> : null}
+      <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate aria-label={intl.formatMessage(m.form)}>
         <ProposalFields
           draft={draft}
           errors={errors}
@@ -88,10 +109,10 @@ export function ProposeCommunity({ me, api }: ProposeCommunityProps) {
         />
         <div className={styles.actions}>
           <Button type="submit" appearance="primary" disabledFocusable={busy}>
-            {busy ? "Sending…" : "Send proposal"}
+            {busy ? intl.formatMessage(m.sending) : intl.formatMessage(m.send)}
           </Button>
           <Button appearance="secondary" onClick={() => navigate("/communities")}>
-            Cancel
+            {intl.formatMessage(m.cancel)}
           </Button>
         </div>
       </form>
