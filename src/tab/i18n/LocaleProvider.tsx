@@ -23,9 +23,25 @@ export interface LocaleState {
 
 const LocaleContext = createContext<LocaleState | undefined>(undefined);
 
+const NO_PROVIDER: LocaleState = { locale: SOURCE_LOCALE, choice: null, setChoice: () => undefined };
+
 /** The locale state; outside the provider (a component under test on its own), en-AU and no choice. */
 export function useLocale(): LocaleState {
-  return useContext(LocaleContext) ?? { locale: SOURCE_LOCALE, choice: null, setChoice: () => undefined };
+  return useContext(LocaleContext) ?? NO_PROVIDER;
+}
+
+/**
+ * Follow the choice saved with the person's profile (`me.locale`) when it arrives: the server's record wins over
+ * what this browser remembered, and null (follow Teams and the browser) clears it. `undefined` (not known yet)
+ * changes nothing. Runs again only when the saved value itself changes, so a choice made on the profile page
+ * since is not undone by the session's older copy.
+ */
+export function useSavedLocale(saved: string | null | undefined): void {
+  const { setChoice } = useLocale();
+  useEffect(() => {
+    if (saved === undefined) return;
+    setChoice(matchLocale(saved, { pseudo: true }) ?? null);
+  }, [saved, setChoice]);
 }
 
 function storage(kind: "local" | "session"): Storage | undefined {

@@ -6,6 +6,7 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 import { ApiError, createApiClient, NetworkError, type ApiClient, type ApiClientOptions } from "../api/client.js";
 import type { ClientConfig, DevIdentity, Me } from "../api/types.js";
 import type { Host } from "../host/host.js";
+import { useSavedLocale } from "../i18n/LocaleProvider.js";
 import { createDevTokenSource, type DevTokenSource } from "./devTokens.js";
 import { createIdentityStore, type IdentityStore } from "./identityStore.js";
 import { SignInError, stateForError, type SessionMode, type SessionState } from "./state.js";
@@ -69,6 +70,7 @@ export function SessionProvider({ host, clientOptions, identityStore, children }
   const run = useRef(0);
   const config = useRef<ClientConfig | undefined>(undefined);
   const devSource = useRef<DevTokenSource | undefined>(undefined);
+  useSavedLocale(state.status === "ready" ? state.me.locale : undefined);
 
   const load = useCallback(async () => {
     const generation = ++run.current;
