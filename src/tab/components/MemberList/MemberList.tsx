@@ -2,11 +2,33 @@ import { Badge, MessageBar, MessageBarBody, Select } from "@fluentui/react-compo
 import { useState } from "react";
 import { ROLES, type CommunityMember, type Role } from "../../api/communityTypes.js";
 import { describeError } from "../../api/describeError.js";
+import { defineMessages, useIntl } from "../../i18n/intl.js";
 import type { AfterClose } from "../ConfirmDialog/closeThen.js";
 import { ConfirmDialog } from "../ConfirmDialog/ConfirmDialog.js";
 import { ROLE_TEXT } from "../CommunityFacts/communityText.js";
 import { RouterLink } from "../RouterLink/RouterLink.js";
 import { useMemberListStyles } from "./MemberList.styles.js";
+
+const m = defineMessages({
+  list: { id: "community.members.list", defaultMessage: "Members", description: "Accessible name of the list of members" },
+  you: { id: "community.members.you", defaultMessage: "{name} (you)", description: "The signed-in person in the list of members" },
+  roleFor: { id: "community.members.roleFor", defaultMessage: "Role for {name}", description: "Accessible name of the role picker; name is the member's" },
+  handOver: { id: "community.members.handOver", defaultMessage: "Hand over ownership", description: "Button and the dialog's confirm button" },
+  handOverTo: { id: "community.members.handOverTo", defaultMessage: "Hand over ownership to {name}", description: "Accessible name of the button; name is the member's" },
+  handOverTitle: { id: "community.members.handOverTitle", defaultMessage: "Hand over ownership to {name}?", description: "Dialog title; name is the member's" },
+  handOverBody: {
+    id: "community.members.handOverBody",
+    defaultMessage: "{name} becomes an owner. If you are an owner, you become a moderator.",
+    description: "name is the member who receives ownership",
+  },
+  remove: { id: "community.members.remove", defaultMessage: "Remove", description: "Button: remove a member from the community" },
+  removeName: { id: "community.members.removeName", defaultMessage: "Remove {name}", description: "Accessible name of the button; name is the member's" },
+  removeTitle: { id: "community.members.removeTitle", defaultMessage: "Remove {name}?", description: "Dialog title; name is the member's" },
+  removeConfirm: { id: "community.members.removeConfirm", defaultMessage: "Remove member" },
+  removeBody: { id: "community.members.removeBody", defaultMessage: "They leave the community and its Teams channel." },
+  reason: { id: "community.members.reason", defaultMessage: "Reason", description: "Field label: why the member is removed" },
+  reasonHint: { id: "community.members.reasonHint", defaultMessage: "{name} is told this reason.", description: "name is the member being removed" },
+});
 
 export interface MemberListProps {
   members: readonly CommunityMember[];
@@ -23,16 +45,17 @@ export interface MemberListProps {
 /** The community's members; owners change roles and hand over ownership, moderators remove with a reason. */
 export function MemberList({ members, myId, can, onChangeRole, onTransfer, onRemove }: MemberListProps) {
   const styles = useMemberListStyles();
+  const intl = useIntl();
   const [problem, setProblem] = useState<string>();
   const [busyId, setBusyId] = useState<string>();
 
-  const changeRole = async (m: CommunityMember, role: Role) => {
-    setBusyId(m.id);
+  const changeRole = async (member: CommunityMember, role: Role) => {
+    setBusyId(member.id);
     setProblem(undefined);
     try {
-      await onChangeRole(m.id, role);
+      await onChangeRole(member.id, role);
     } catch (error) {
-      setProblem(describeError(error).message);
+      setProblem(describeError(error, intl).message);
     } finally {
       setBusyId(undefined);
     }
@@ -45,55 +68,55 @@ export function MemberList({ members, myId, can, onChangeRole, onTransfer, onRem
           <MessageBarBody>{problem}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <ul className={styles.list} aria-label="Members">
-        {members.map((m) => {
-          const self = m.id === myId;
+      <ul className={styles.list} aria-label={intl.formatMessage(m.list)}>
+        {members.map((member) => {
+          const self = member.id === myId;
           return (
-            <li key={m.id} className={styles.item}>
+            <li key={member.id} className={styles.item}>
               <div className={styles.who}>
-                <RouterLink to={`/people/${m.id}`}>{self ? `${m.displayName} (you)` : m.displayName}</RouterLink>
-                <span className={styles.meta}>{[m.jobTitle, m.agency].filter(Boolean).join(" · ")}</span>
+                <RouterLink to={`/people/${member.id}`}>{self ? intl.formatMessage(m.you, { name: member.displayName }) : member.displayName}</RouterLink>
+                <span className={styles.meta}>{[member.jobTitle, member.agency].filter(Boolean).join(" · ")}</span>
               </div>
               <div className={styles.controls}>
                 {can.changeRoles ? (
                   <Select
-                    aria-label={`Role for ${m.displayName}`}
-                    value={m.role}
-                    disabled={busyId === m.id}
-                    onChange={(_, d) => void changeRole(m, d.value as Role)}
+                    aria-label={intl.formatMessage(m.roleFor, { name: member.displayName })}
+                    value={member.role}
+                    disabled={busyId === member.id}
+                    onChange={(_, d) => void changeRole(member, d.value as Role)}
                   >
                     {ROLES.map((r) => (
                       <option key={r} value={r}>
-                        {ROLE_TEXT[r]}
+                        {intl.formatMessage(ROLE_TEXT[r])}
                       </option>
                     ))}
                   </Select>
                 ) : (
-                  <Badge appearance={m.role === "member" ? "outline" : "tint"} color={m.role === "owner" ? "brand" : "informative"}>
-                    {ROLE_TEXT[m.role]}
+                  <Badge appearance={member.role === "member" ? "outline" : "tint"} color={member.role === "owner" ? "brand" : "informative"}>
+                    {intl.formatMessage(ROLE_TEXT[member.role])}
                   </Badge>
                 )}
-                {can.transferOwnership && !self && m.role !== "owner" ? (
+                {can.transferOwnership && !self && member.role !== "owner" ? (
                   <ConfirmDialog
-                    triggerLabel="Hand over ownership"
-                    triggerAriaLabel={`Hand over ownership to ${m.displayName}`}
-                    title={`Hand over ownership to ${m.displayName}?`}
-                    confirmLabel="Hand over ownership"
-                    onConfirm={() => onTransfer(m.id)}
+                    triggerLabel={intl.formatMessage(m.handOver)}
+                    triggerAriaLabel={intl.formatMessage(m.handOverTo, { name: member.displayName })}
+                    title={intl.formatMessage(m.handOverTitle, { name: member.displayName })}
+                    confirmLabel={intl.formatMessage(m.handOver)}
+                    onConfirm={() => onTransfer(member.id)}
                   >
-                    {m.displayName} becomes an owner. If you are an owner, you become a moderator.
+                    {intl.formatMessage(m.handOverBody, { name: member.displayName })}
                   </ConfirmDialog>
                 ) : null}
                 {can.manageMembers && !self ? (
                   <ConfirmDialog
-                    triggerLabel="Remove"
-                    triggerAriaLabel={`Remove ${m.displayName}`}
-                    title={`Remove ${m.displayName}?`}
-                    confirmLabel="Remove member"
-                    reason={{ label: "Reason", hint: `${m.displayName} is told this reason.`, required: true }}
-                    onConfirm={(reason) => onRemove(m.id, reason)}
+                    triggerLabel={intl.formatMessage(m.remove)}
+                    triggerAriaLabel={intl.formatMessage(m.removeName, { name: member.displayName })}
+                    title={intl.formatMessage(m.removeTitle, { name: member.displayName })}
+                    confirmLabel={intl.formatMessage(m.removeConfirm)}
+                    reason={{ label: intl.formatMessage(m.reason), hint: intl.formatMessage(m.reasonHint, { name: member.displayName }), required: true }}
+                    onConfirm={(reason) => onRemove(member.id, reason)}
                   >
-                    They leave the community and its Teams channel.
+                    {intl.formatMessage(m.removeBody)}
                   </ConfirmDialog>
                 ) : null}
               </div>

@@ -2,9 +2,25 @@ import { Button, Field, Input, MessageBar, MessageBarBody } from "@fluentui/reac
 import { useState, type FormEvent, type ReactNode } from "react";
 import type { PersonSearchResult } from "../../api/communityTypes.js";
 import { describeError } from "../../api/describeError.js";
+import { defineMessages, useIntl } from "../../i18n/intl.js";
 import { useAnnounce } from "../LiveAnnouncer/LiveAnnouncer.js";
 import { RouterLink } from "../RouterLink/RouterLink.js";
 import { usePeopleSearchStyles } from "./PeopleSearch.styles.js";
+
+const m = defineMessages({
+  empty: { id: "community.peopleSearch.empty", defaultMessage: "Type part of a name, job title or interest.", description: "Shown when Search is pressed with nothing typed" },
+  found: {
+    id: "community.peopleSearch.found",
+    defaultMessage: "{count, plural, one {# person found} other {# people found}}",
+    description: "Announced to screen readers after a search",
+  },
+  hint: { id: "community.peopleSearch.hint", defaultMessage: "A name, job title or interest", description: "Hint under the search box" },
+  search: { id: "community.peopleSearch.search", defaultMessage: "Search", description: "Button" },
+  searching: { id: "community.peopleSearch.searching", defaultMessage: "Searching…", description: "The Search button while the search runs" },
+  noMatch: { id: "community.peopleSearch.noMatch", defaultMessage: "No one matched “{query}”.", description: "query is what the person typed" },
+  list: { id: "community.peopleSearch.list", defaultMessage: "People found", description: "Accessible name of the list of results" },
+  interests: { id: "community.peopleSearch.interests", defaultMessage: "Interests: {interests}", description: "interests is the person's interests, already formatted as a list" },
+});
 
 export interface PeopleSearchProps {
   /** Label of the search box. */
@@ -18,6 +34,7 @@ export interface PeopleSearchProps {
 export function PeopleSearch({ label, search, action }: PeopleSearchProps) {
   const styles = usePeopleSearchStyles();
   const announce = useAnnounce();
+  const intl = useIntl();
   const [q, setQ] = useState("");
   const [results, setResults] = useState<readonly PersonSearchResult[]>();
   const [busy, setBusy] = useState(false);
@@ -28,7 +45,7 @@ export function PeopleSearch({ label, search, action }: PeopleSearchProps) {
     event.preventDefault();
     const text = q.trim();
     if (!text) {
-      setFieldProblem("Type part of a name, job title or interest.");
+      setFieldProblem(intl.formatMessage(m.empty));
       return;
     }
     setBusy(true);
@@ -37,9 +54,9 @@ export function PeopleSearch({ label, search, action }: PeopleSearchProps) {
     try {
       const found = await search(text);
       setResults(found);
-      announce(found.length === 1 ? "1 person found" : `${found.length} people found`);
+      announce(intl.formatMessage(m.found, { count: found.length }));
     } catch (error) {
-      setProblem(describeError(error).message);
+      setProblem(describeError(error, intl).message);
     } finally {
       setBusy(false);
     }
@@ -48,11 +65,11 @@ export function PeopleSearch({ label, search, action }: PeopleSearchProps) {
   return (
     <div className={styles.root}>
       <form role="search" aria-label={label} className={styles.form} onSubmit={(e) => void submit(e)} noValidate>
-        <Field label={label} hint="A name, job title or interest" validationMessage={fieldProblem} className={styles.field}>
+        <Field label={label} hint={intl.formatMessage(m.hint)} validationMessage={fieldProblem} className={styles.field}>
           <Input type="search" value={q} onChange={(_, d) => setQ(d.value)} />
         </Field>
         <Button type="submit" disabledFocusable={busy}>
-          {busy ? "Searching…" : "Search"}
+          {intl.formatMessage(busy ? m.searching : m.search)}
         </Button>
       </form>
       {problem ? (
@@ -62,15 +79,15 @@ export function PeopleSearch({ label, search, action }: PeopleSearchProps) {
       ) : null}
       {results ? (
         results.length === 0 ? (
-          <p className={styles.empty}>No one matched “{q.trim()}”.</p>
+          <p className={styles.empty}>{intl.formatMessage(m.noMatch, { query: q.trim() })}</p>
         ) : (
-          <ul className={styles.list} aria-label="People found">
+          <ul className={styles.list} aria-label={intl.formatMessage(m.list)}>
             {results.map((p) => (
               <li key={p.id} className={styles.item}>
                 <div className={styles.who}>
                   <RouterLink to={`/people/${p.id}`}>{p.displayName}</RouterLink>
                   <span className={styles.meta}>{[p.jobTitle, p.agency].filter(Boolean).join(" · ")}</span>
-                  {p.interests.length > 0 ? <span className={styles.meta}>Interests: {p.interests.join(", ")}</span> : null}
+                  {p.interests.length > 0 ? <span className={styles.meta}>{intl.formatMessage(m.interests, { interests: intl.formatList(p.interests, { type: "unit", style: "short" }) })}</span> : null}
                 </div>
                 {action ? action(p) : null}
               </li>

@@ -3,6 +3,7 @@ import "../../testing/resizeObserver.js";
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "../../api/client.js";
+import { intlFor } from "../../testing/intl.js";
 import { TeamsPresence } from "./TeamsPresence.js";
 
 afterEach(cleanup);
@@ -24,12 +25,14 @@ describe("the Teams side of an archived community", () => {
 
   it("says since when the archive state stands, and how often Teams was asked once that is more than once", () => {
     const at = "2026-12-01T03:02:00.000Z";
+    // Formatted like every date in the tab: the locale's medium date and short time, in the person's time zone.
+    const since = intlFor("en-AU").formatDateTime(at);
     render(<TeamsPresence community={archived({ archiveState: "archiving", archiveUpdatedAt: at, archiveAttempts: 2 })} canRetry={false} onRetry={async () => undefined} />);
     const region = screen.getByRole("region", { name: "Microsoft Teams" });
-    expect(region.textContent).toContain(`Microsoft Teams is archiving it (since ${new Date(at).toLocaleString()}; Guildhall has asked Teams 2 times)`);
+    expect(region.textContent).toContain(`Microsoft Teams is archiving it (since ${since}; Guildhall has asked Teams 2 times)`);
     cleanup();
     render(<TeamsPresence community={archived({ archiveState: "queued", archiveUpdatedAt: at, archiveAttempts: 0 })} canRetry={false} onRetry={async () => undefined} />);
-    expect(screen.getByRole("region", { name: "Microsoft Teams" }).textContent).toContain(`Waiting to be archived in Teams (since ${new Date(at).toLocaleString()})`);
+    expect(screen.getByRole("region", { name: "Microsoft Teams" }).textContent).toContain(`Waiting to be archived in Teams (since ${since})`);
   });
 
   it("shows Teams' refusal to the owner with a retry, and the server's answer when the retry is refused", async () => {

@@ -18,7 +18,7 @@ export const useTeamsPresenceStyles = makeStyles({
   },
   steps: {
     margin: "0",
-    paddingLeft: tokens.spacingHorizontalXL,
+    paddingInlineStart: tokens.spacingHorizontalXL,
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalXS,
@@ -27,7 +27,7 @@ export const useTeamsPresenceStyles = makeStyles({
     display: "list-item",
   },
   stepName: {
-    marginRight: tokens.spacingHorizontalS,
+    marginInlineEnd: tokens.spacingHorizontalS,
   },
   detail: {
     display: "block",

@@ -8,7 +8,7 @@ import { useResource } from "../../api/useResource.js";
 import { ClassificationBadge } from "../../components/ClassificationBadge/ClassificationBadge.js";
 import { CommunityAbout } from "../../components/CommunityAbout/CommunityAbout.js";
 import { CommunityActions } from "../../components/CommunityActions/CommunityActions.js";
-import { ROLE_TEXT, STATUS_TEXT } from "../../components/CommunityFacts/communityText.js";
+import { STATUS_TEXT } from "../../components/CommunityFacts/communityText.js";
 import { InvitePeople } from "../../components/InvitePeople/InvitePeople.js";
 import { JoinRequests } from "../../components/JoinRequests/JoinRequests.js";
 import { useAnnounce } from "../../components/LiveAnnouncer/LiveAnnouncer.js";
@@ -17,7 +17,9 @@ import { LoadingState } from "../../components/LoadingState/LoadingState.js";
 import { MemberList } from "../../components/MemberList/MemberList.js";
 import { Page } from "../../components/Page/Page.js";
 import { TeamsPresence } from "../../components/TeamsPresence/TeamsPresence.js";
+import { useIntl } from "../../i18n/intl.js";
 import { NotFound } from "../NotFound/NotFound.js";
+import { communityPageMessages as m } from "./Community.messages.js";
 import { useCommunityStyles } from "./Community.styles.js";
 
 export interface CommunityProps {
@@ -28,21 +30,22 @@ export interface CommunityProps {
 /** One community: what it is, its Teams presence, and whatever the server lets this person do with it. */
 export function Community({ me, api }: CommunityProps) {
   const styles = useCommunityStyles();
+  const intl = useIntl();
   const { id = "" } = useParams();
   const resource = useResource(() => api.community(id), [api, id]);
   const { state } = resource;
   const c = state.status === "ready" ? state.data : undefined;
   const notFound = state.status === "error" && state.error instanceof ApiError && state.error.isNotFound;
   useSetUpProgress(api, id, c, resource.replace);
-  const title = notFound ? "Page not found" : c?.name;
+  const title = notFound ? intl.formatMessage(m.notFoundTitle) : c?.name;
   useEffect(() => {
-    if (title) document.title = `${title} · Guildhall`;
-  }, [title]);
+    if (title) document.title = intl.formatMessage(m.documentTitle, { title });
+  }, [title, intl]);
   if (notFound) return <NotFound />;
   // One Page throughout, so the heading that received focus stays put when the community arrives.
   return (
     <Page
-      title={c?.name ?? "Community"}
+      title={c?.name ?? intl.formatMessage(m.fallbackTitle)}
       lead={c?.purpose}
       aside={
         c ? (
@@ -50,20 +53,20 @@ export function Community({ me, api }: CommunityProps) {
             <ClassificationBadge classification={c.classification} label={c.classificationLabel} />
             {c.status !== "approved" ? (
               <Badge appearance="outline" color="informative">
-                {STATUS_TEXT[c.status]}
+                {intl.formatMessage(STATUS_TEXT[c.status])}
               </Badge>
             ) : null}
             {c.myRole ? (
               <Badge appearance="tint" color="brand">
-                {`You are ${c.myRole === "owner" ? "an owner" : `a ${ROLE_TEXT[c.myRole].toLowerCase()}`}`}
+                {intl.formatMessage(m.myRole, { role: c.myRole })}
               </Badge>
             ) : null}
           </div>
         ) : undefined
       }
     >
-      {state.status === "loading" ? <LoadingState message="Loading the community…" /> : null}
-      {state.status === "error" ? <LoadFailure what="this community" error={state.error} onRetry={resource.reload} /> : null}
+      {state.status === "loading" ? <LoadingState message={intl.formatMessage(m.loading)} /> : null}
+      {state.status === "error" ? <LoadFailure what={intl.formatMessage(m.loadWhat)} error={state.error} onRetry={resource.reload} /> : null}
       {c ? <CommunityBody me={me} api={api} community={c} onUpdate={resource.replace} /> : null}
     </Page>
   );
@@ -78,6 +81,7 @@ const PROGRESS_DELAYS_MS = [2_000, 3_000, 5_000, 10_000, 30_000];
  */
 function useSetUpProgress(api: ApiClient, id: string, c: CommunityDetail | undefined, replace: (next: CommunityDetail) => void): void {
   const announce = useAnnounce();
+  const intl = useIntl();
   const teamsState = c?.teams?.state;
   const inProgress = teamsState === "queued" || teamsState === "provisioning";
   const [attempt, setAttempt] = useState(0);
@@ -88,10 +92,10 @@ function useSetUpProgress(api: ApiClient, id: string, c: CommunityDetail | undef
   }, [inProgress]);
   useEffect(() => {
     if (!watched || inProgress) return;
-    if (teamsState === "linked") announce("The Microsoft Teams set-up is finished.");
-    if (teamsState === "failed") announce("The Microsoft Teams set-up did not finish.");
+    if (teamsState === "linked") announce(intl.formatMessage(m.setUpFinished));
+    if (teamsState === "failed") announce(intl.formatMessage(m.setUpNotFinished));
     setWatched(false);
-  }, [watched, inProgress, teamsState, announce]);
+  }, [watched, inProgress, teamsState, announce, intl]);
   useEffect(() => {
     if (!inProgress) return;
     let cancelled = false;
@@ -126,8 +130,10 @@ function CommunityBody({ me, api, community: c, onUpdate }: CommunityBodyProps) 
   const styles = useCommunityStyles();
   const navigate = useNavigate();
   const announce = useAnnounce();
+  const intl = useIntl();
   const [done, setDone] = useState<string>();
   const can = c.abilities;
+  const named = { name: c.name };
 
   /**
    * Send an action; errors reach the control that asked, which shows the server's message. Resolves with
@@ -160,37 +166,42 @@ function CommunityBody({ me, api, community: c, onUpdate }: CommunityBodyProps) 
       {c.status === "proposed" ? (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Awaiting approval</MessageBarTitle>A platform owner will approve or reject this proposal.
+            <MessageBarTitle>{intl.formatMessage(STATUS_TEXT.proposed)}</MessageBarTitle>
+            {intl.formatMessage(m.proposedBody)}
           </MessageBarBody>
         </MessageBar>
       ) : null}
       {c.status === "rejected" ? (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Not approved</MessageBarTitle>
-            {c.decisionReason ?? "A platform owner rejected this proposal."}
+            <MessageBarTitle>{intl.formatMessage(STATUS_TEXT.rejected)}</MessageBarTitle>
+            {c.decisionReason ?? intl.formatMessage(m.rejectedFallback)}
           </MessageBarBody>
         </MessageBar>
       ) : null}
       {c.status === "archived" ? (
         <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>This community is archived and read-only.</MessageBarBody>
+          <MessageBarBody>{intl.formatMessage(m.archivedBody)}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {c.requested ? <p className={styles.note}>You have asked to join. The moderators will reply, and you will see their answer in Notices.</p> : null}
-      {c.invited && !c.myRole ? <p className={styles.note}>You have been invited to join this community.</p> : null}
+      {c.requested ? <p className={styles.note}>{intl.formatMessage(m.requestedNote)}</p> : null}
+      {c.invited && !c.myRole ? <p className={styles.note}>{intl.formatMessage(m.invitedNote)}</p> : null}
       <CommunityActions
         community={c}
-        onJoin={({ codeVersion }) => act(api.communityAction(c.id, "join", { acceptCodeOfPractice: true, codeVersion }), `You joined ${c.name}.`)}
+        onJoin={({ codeVersion }) => act(api.communityAction(c.id, "join", { acceptCodeOfPractice: true, codeVersion }), intl.formatMessage(m.joined, named))}
         onRequest={({ codeVersion, message }) =>
-          act(api.communityAction(c.id, "requests", { acceptCodeOfPractice: true, codeVersion, message }), `You asked to join ${c.name}.`)
+          act(api.communityAction(c.id, "requests", { acceptCodeOfPractice: true, codeVersion, message }), intl.formatMessage(m.requested, named))
         }
-        onLeave={() => act(api.communityAction(c.id, "leave", {}), `You left ${c.name}.`)}
-        onArchive={() => act(api.communityAction(c.id, "archive", {}), `${c.name} is archived.`)}
+        onLeave={() => act(api.communityAction(c.id, "leave", {}), intl.formatMessage(m.left, named))}
+        onArchive={() => act(api.communityAction(c.id, "archive", {}), intl.formatMessage(m.archived, named))}
         onDecide={(decision, reason, name) =>
           act(
             api.communityAction(c.id, "decision", { decision, reason, ...(name === undefined ? {} : { name }) }),
-            decision === "reject" ? `${c.name} was rejected.` : name === undefined ? `${c.name} is approved.` : `${c.name} is approved as ${name}.`,
+            decision === "reject"
+              ? intl.formatMessage(m.rejected, named)
+              : name === undefined
+                ? intl.formatMessage(m.approved, named)
+                : intl.formatMessage(m.approvedAs, { name: c.name, newName: name }),
           )
         }
       />
@@ -199,45 +210,46 @@ function CommunityBody({ me, api, community: c, onUpdate }: CommunityBodyProps) 
         <TeamsPresence
           community={c}
           canRetry={can["community.retryProvisioning"]}
-          onRetry={() => actNow(api.communityAction(c.id, "provisioning/retry", {}), "The Teams set-up will be tried again.")}
+          onRetry={() => actNow(api.communityAction(c.id, "provisioning/retry", {}), intl.formatMessage(m.retryQueued))}
           canRetryArchive={can["community.retryArchive"]}
-          onRetryArchive={() => actNow(api.communityAction(c.id, "archive/retry", {}), "Archiving in Teams will be tried again.")}
+          onRetryArchive={() => actNow(api.communityAction(c.id, "archive/retry", {}), intl.formatMessage(m.archiveRetryQueued))}
         />
       </div>
       {can["community.decideRequests"] ? (
         <section aria-labelledby="community-requests" className={styles.section}>
           <h2 id="community-requests" className={styles.heading}>
-            Requests to join
+            {intl.formatMessage(m.requestsHeading)}
           </h2>
           <JoinRequests
             requests={c.joinRequests}
             onApprove={(requestId) => {
-              const who = c.joinRequests.find((r) => r.id === requestId)?.person.displayName ?? "The requester";
-              return actNow(api.decideJoinRequest(c.id, requestId, { decision: "approve", reason: "" }), `${who} is now a member.`);
+              const who = c.joinRequests.find((r) => r.id === requestId)?.person.displayName;
+              const success = who === undefined ? intl.formatMessage(m.requestApprovedUnnamed) : intl.formatMessage(m.requestApproved, { name: who });
+              return actNow(api.decideJoinRequest(c.id, requestId, { decision: "approve", reason: "" }), success);
             }}
-            onDecline={(requestId, reason) => act(api.decideJoinRequest(c.id, requestId, { decision: "decline", reason }), "The request was declined.")}
+            onDecline={(requestId, reason) => act(api.decideJoinRequest(c.id, requestId, { decision: "decline", reason }), intl.formatMessage(m.requestDeclined))}
           />
         </section>
       ) : null}
       {c.members.length > 0 ? (
         <section aria-labelledby="community-members" className={styles.section}>
           <h2 id="community-members" className={styles.heading}>
-            Members ({c.memberCount})
+            {intl.formatMessage(m.membersHeading, { count: c.memberCount })}
           </h2>
           <MemberList
             members={c.members}
             myId={me.person.id}
             can={{ changeRoles: can["community.changeRoles"], transferOwnership: can["community.transferOwnership"], manageMembers: can["community.manageMembers"] }}
-            onChangeRole={(personId, role) => actNow(api.communityAction(c.id, "members/role", { personId, role }), "The role was changed.")}
-            onTransfer={(personId) => act(api.communityAction(c.id, "ownership", { personId }), "Ownership was handed over.")}
-            onRemove={(personId, reason) => act(api.communityAction(c.id, "members/remove", { personId, reason }), "The member was removed.")}
+            onChangeRole={(personId, role) => actNow(api.communityAction(c.id, "members/role", { personId, role }), intl.formatMessage(m.roleChanged))}
+            onTransfer={(personId) => act(api.communityAction(c.id, "ownership", { personId }), intl.formatMessage(m.ownershipTransferred))}
+            onRemove={(personId, reason) => act(api.communityAction(c.id, "members/remove", { personId, reason }), intl.formatMessage(m.memberRemoved))}
           />
         </section>
       ) : null}
       {can["community.invite"] ? (
         <section aria-labelledby="community-invite" className={styles.section}>
           <h2 id="community-invite" className={styles.heading}>
-            Invite someone
+            {intl.formatMessage(m.inviteHeading)}
           </h2>
           <InvitePeople
             search={(q) => api.searchPeople(q).then((r) => r.items)}
