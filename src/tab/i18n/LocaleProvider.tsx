@@ -3,46 +3,17 @@
  * browser session), the person's own choice (saved with their profile and remembered in this browser for the
  * first paint), the Teams client's language (`app.locale`), the browser's languages, then en-AU.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import { createFormatter } from "../../i18n/format.js";
 import { matchLocale, negotiateLocale, PSEUDO_LOCALE, SOURCE_LOCALE, textDirection, type AnyLocale } from "../../i18n/locales.js";
 import { loadMessages as loadBuiltMessages, type TabMessages } from "./catalogs.js";
 import { IntlContext } from "./intl.js";
+import { LocaleContext, type LocaleState } from "./localeState.js";
+
+export { useLocale, useSavedLocale, type LocaleState } from "./localeState.js";
 
 const CHOICE_KEY = "guildhall.locale";
 const OVERRIDE_KEY = "guildhall.locale.override";
-
-export interface LocaleState {
-  /** The locale the tab shows. */
-  locale: AnyLocale;
-  /** The person's own choice, or null to follow Teams and the browser. */
-  choice: AnyLocale | null;
-  /** Record the person's choice for this browser (the profile page also saves it with the profile). */
-  setChoice(choice: AnyLocale | null): void;
-}
-
-const LocaleContext = createContext<LocaleState | undefined>(undefined);
-
-const NO_PROVIDER: LocaleState = { locale: SOURCE_LOCALE, choice: null, setChoice: () => undefined };
-
-/** The locale state; outside the provider (a component under test on its own), en-AU and no choice. */
-export function useLocale(): LocaleState {
-  return useContext(LocaleContext) ?? NO_PROVIDER;
-}
-
-/**
- * Follow the choice saved with the person's profile (`me.locale`) when it arrives: the server's record wins over
- * what this browser remembered, and null (follow Teams and the browser) clears it. `undefined` (not known yet)
- * changes nothing. Runs again only when the saved value itself changes, so a choice made on the profile page
- * since is not undone by the session's older copy.
- */
-export function useSavedLocale(saved: string | null | undefined): void {
-  const { setChoice } = useLocale();
-  useEffect(() => {
-    if (saved === undefined) return;
-    setChoice(matchLocale(saved, { pseudo: true }) ?? null);
-  }, [saved, setChoice]);
-}
 
 function storage(kind: "local" | "session"): Storage | undefined {
   try {
@@ -74,16 +45,17 @@ export function LocaleProvider({ hostLocale, loadMessages = loadBuiltMessages, c
   const [override] = useState(readOverride);
   const [choice, setChoiceState] = useState<AnyLocale | null>(() => matchLocale(storage("local")?.getItem(CHOICE_KEY), { pseudo: true }) ?? null);
   const locale = negotiateLocale([override, choice, hostLocale, ...(typeof navigator === "undefined" ? [] : navigator.languages)], { pseudo: true });
-  const [loaded, setLoaded] = useState<{ locale: AnyLocale; messages: TabMessages } | undefined>();
+  // `requested`: the locale asked for (`locale` differs when its catalog failed and en-AU is shown instead).
+  const [loaded, setLoaded] = useState<{ locale: AnyLocale; requested: AnyLocale; messages: TabMessages } | undefined>();
 
   useEffect(() => {
     let current = true;
     loadMessages(locale).then(
-      (messages) => current && setLoaded({ locale, messages }),
+      (messages) => current && setLoaded({ locale, requested: locale, messages }),
       (error: unknown) => {
         // Without its catalog the tab still works in the source language, which every message carries.
         console.error(`The ${locale} catalog could not be loaded; showing ${SOURCE_LOCALE}`, error);
-        if (current) setLoaded({ locale: SOURCE_LOCALE, messages: {} });
+        if (current) setLoaded({ locale: SOURCE_LOCALE, requested: locale, messages: {} });
       },
     );
     return () => {
@@ -103,7 +75,10 @@ export function LocaleProvider({ hostLocale, loadMessages = loadBuiltMessages, c
     setChoiceState(next);
   }, []);
 
-  const state = useMemo<LocaleState>(() => ({ locale: loaded?.locale ?? locale, choice, setChoice }), [loaded, locale, choice, setChoice]);
+  const state = useMemo<LocaleState>(
+    () => ({ locale: loaded?.locale ?? locale, choice, setChoice, settled: loaded?.requested === locale }),
+    [loaded, locale, choice, setChoice],
+  );
   const formatter = useMemo(
     () =>
       loaded

@@ -6,7 +6,7 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 import { ApiError, createApiClient, NetworkError, type ApiClient, type ApiClientOptions } from "../api/client.js";
 import type { ClientConfig, DevIdentity, Me } from "../api/types.js";
 import type { Host } from "../host/host.js";
-import { useSavedLocale } from "../i18n/LocaleProvider.js";
+import { useSavedLocale } from "../i18n/localeState.js";
 import { createDevTokenSource, type DevTokenSource } from "./devTokens.js";
 import { createIdentityStore, type IdentityStore } from "./identityStore.js";
 import { SignInError, stateForError, type SessionMode, type SessionState } from "./state.js";
