@@ -7,6 +7,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { intlFor } from "../src/i18n/node.js";
 import { helpCard } from "./cards/index.js";
 import { createBot, type BotAuditEvent, type BotOptions } from "./index.js";
 
@@ -107,7 +108,7 @@ describe("Bot Framework authentication with an app id", () => {
     const res = await post(`Bearer ${await token(channelKey)}`);
     expect(res.status).toBe(200);
     const body = res.body as { activities: { attachments?: { content: unknown }[] }[] };
-    expect(body.activities[0]?.attachments?.[0]?.content).toEqual(helpCard({ publicUrl: undefined, cardImagesAsUrls: true }));
+    expect(body.activities[0]?.attachments?.[0]?.content).toEqual(helpCard({ publicUrl: undefined, cardImagesAsUrls: true }, intlFor("en-AU")));
   });
 
   it("refuses no token", async () => {

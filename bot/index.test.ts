@@ -4,6 +4,7 @@
  * connector. Local mode (appId "") unless a test says otherwise.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { intlFor } from "../src/i18n/node.js";
 import { helpCard, MESSAGES, welcomeCard, type CardContext } from "./cards/index.js";
 import { ALLOWED_TENANT, botOptions as setup, OUTSIDER_TENANT, PUBLIC_URL, publicCloud } from "../tests/support/bot-options.js";
 import { authenticationSettings, createBot, type BotHttpResponse, type BotOptions } from "./index.js";
@@ -46,6 +47,8 @@ function replies(res: BotHttpResponse): ReplyActivity[] {
 }
 
 const cards: CardContext = { publicUrl: PUBLIC_URL, cardImagesAsUrls: true };
+/** The activities here say `locale: "en-AU"`; locale.test.ts covers the other languages. */
+const enAU = intlFor("en-AU");
 
 describe("messages from an allowed tenant", () => {
   it.each(["help", "HELP", "  Help ", "/help", "?", "<at>Guildhall</at> help", "<at>Guildhall</at>&nbsp;help", "<p>help</p>"])(
@@ -54,7 +57,7 @@ describe("messages from an allowed tenant", () => {
       const { options } = setup();
       const out = replies(await post(options, activity({ text })));
       expect(out).toHaveLength(1);
-      expect(out[0]?.attachments).toEqual([{ contentType: "application/vnd.microsoft.card.adaptive", content: helpCard(cards) }]);
+      expect(out[0]?.attachments).toEqual([{ contentType: "application/vnd.microsoft.card.adaptive", content: helpCard(cards, enAU) }]);
     },
   );
 
@@ -69,19 +72,19 @@ describe("messages from an allowed tenant", () => {
         entities: [{ type: "mention", text: "<at>Guildhall</at>", mentioned: { id: "28:bot-id", name: "Guildhall" } }],
       }),
     );
-    expect(replies(res)[0]?.attachments?.[0]?.content).toEqual(helpCard(cards));
+    expect(replies(res)[0]?.attachments?.[0]?.content).toEqual(helpCard(cards, enAU));
   });
 
   it("returns the help card for the Action.Submit fallback of the Help button", async () => {
     const { options } = setup();
     const out = replies(await post(options, activity({ text: undefined, value: { verb: "help" } })));
-    expect(out[0]?.attachments?.[0]?.content).toEqual(helpCard(cards));
+    expect(out[0]?.attachments?.[0]?.content).toEqual(helpCard(cards, enAU));
   });
 
   it("says an unknown submitted action is not available", async () => {
     const { options } = setup();
     const out = replies(await post(options, activity({ text: undefined, value: { verb: "delete-everything" } })));
-    expect(out.map((a) => a.text)).toEqual([MESSAGES.unknownAction]);
+    expect(out.map((a) => a.text)).toEqual([enAU.formatMessage(MESSAGES.unknownAction)]);
   });
 
   it.each(["hello", "helpme", "", "help ".repeat(500)])("anything else (%j) gets a short suggestion to send help", async (text) => {
@@ -89,14 +92,14 @@ describe("messages from an allowed tenant", () => {
     const out = replies(await post(options, activity({ text })));
     expect(out).toHaveLength(1);
     expect(out[0]?.type).toBe("message");
-    expect(out[0]?.text).toBe(MESSAGES.notUnderstood);
+    expect(out[0]?.text).toBe(enAU.formatMessage(MESSAGES.notUnderstood));
     expect(out[0]?.text).toContain('"help"');
   });
 
   it("leaves out Open Guildhall when the public URL is unknown, and never puts image URLs in cards in US Gov clouds", async () => {
     const { options } = setup({ publicUrl: undefined, cardImagesAsUrls: false });
     const card = replies(await post(options, activity()))[0]?.attachments?.[0]?.content;
-    expect(card).toEqual(helpCard({ publicUrl: undefined, cardImagesAsUrls: false }));
+    expect(card).toEqual(helpCard({ publicUrl: undefined, cardImagesAsUrls: false }, enAU));
     expect(JSON.stringify(card)).not.toMatch(/"url":"https?:/);
   });
 });
@@ -111,7 +114,7 @@ describe("installation", () => {
       ),
     );
     expect(out).toHaveLength(1);
-    expect(out[0]?.attachments?.[0]?.content).toEqual(welcomeCard(cards));
+    expect(out[0]?.attachments?.[0]?.content).toEqual(welcomeCard(cards, enAU));
     expect(audit).toHaveBeenCalledWith(expect.objectContaining({ event: "bot.installed", outcome: "info", tenantId: ALLOWED_TENANT }));
     expect(logged()).not.toContain("a0000000-0000-4000-8000-000000000001");
   });
@@ -141,7 +144,7 @@ describe("Action.Execute (invoke adaptiveCard/action)", () => {
     const { options } = setup();
     const res = await post(options, invoke("help"));
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: helpCard(cards) });
+    expect(res.body).toEqual({ statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: helpCard(cards, enAU) });
   });
 
   it("an unknown verb is a 400 with the documented error type", async () => {
@@ -161,7 +164,7 @@ describe("Action.Execute (invoke adaptiveCard/action)", () => {
     const { options, audit } = setup();
     const res = await post(options, invoke("help", OUTSIDER_TENANT));
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ statusCode: 200, type: "application/vnd.microsoft.activity.message", value: MESSAGES.notEligible });
+    expect(res.body).toEqual({ statusCode: 200, type: "application/vnd.microsoft.activity.message", value: enAU.formatMessage(MESSAGES.notEligible) });
     expect(audit).toHaveBeenCalledWith(expect.objectContaining({ event: "bot.access.denied", outcome: "denied", tenantId: OUTSIDER_TENANT }));
   });
 });
@@ -170,7 +173,7 @@ describe("tenant filter", () => {
   it("refuses a tenant that is not allowed, politely, audits it, and keeps what was said out of the logs", async () => {
     const { options, audit, logged } = setup();
     const out = replies(await post(options, activity({ text: SECRET_TEXT }, OUTSIDER_TENANT)));
-    expect(out.map((a) => a.text)).toEqual([MESSAGES.notEligible]);
+    expect(out.map((a) => a.text)).toEqual([enAU.formatMessage(MESSAGES.notEligible)]);
     expect(out[0]?.text).toMatch(/^Guildhall is open to verified public servants only/);
     expect(audit).toHaveBeenCalledTimes(1);
     const event = audit.mock.calls[0]?.[0];
@@ -188,14 +191,14 @@ describe("tenant filter", () => {
   it("refuses even 'help' from a tenant that is not allowed (no card, no data)", async () => {
     const { options } = setup();
     const out = replies(await post(options, activity({ text: "help" }, OUTSIDER_TENANT)));
-    expect(out.map((a) => a.text)).toEqual([MESSAGES.notEligible]);
+    expect(out.map((a) => a.text)).toEqual([enAU.formatMessage(MESSAGES.notEligible)]);
     expect(out[0]?.attachments ?? []).toEqual([]);
   });
 
   it("refuses an activity that names no tenant", async () => {
     const { options, audit } = setup();
     const out = replies(await post(options, activity({ conversation: { id: "a:x" }, channelData: {} })));
-    expect(out.map((a) => a.text)).toEqual([MESSAGES.notEligible]);
+    expect(out.map((a) => a.text)).toEqual([enAU.formatMessage(MESSAGES.notEligible)]);
     expect(audit).toHaveBeenCalledWith(expect.objectContaining({ event: "bot.access.denied", tenantId: undefined }));
   });
 
@@ -203,13 +206,13 @@ describe("tenant filter", () => {
     const { options } = setup();
     const body = activity({ channelData: { tenant: { id: OUTSIDER_TENANT } } });
     const out = replies(await post(options, body));
-    expect(out.map((a) => a.text)).toEqual([MESSAGES.notEligible]);
+    expect(out.map((a) => a.text)).toEqual([enAU.formatMessage(MESSAGES.notEligible)]);
   });
 
   it("takes the tenant from conversation.tenantId when channelData has none", async () => {
     const { options } = setup();
     const out = replies(await post(options, activity({ channelData: {} })));
-    expect(out[0]?.attachments?.[0]?.content).toEqual(helpCard(cards));
+    expect(out[0]?.attachments?.[0]?.content).toEqual(helpCard(cards, enAU));
   });
 
   it("refuses an outsider's install with the same sentence instead of a welcome", async () => {
@@ -217,14 +220,14 @@ describe("tenant filter", () => {
     const out = replies(
       await post(options, activity({ type: "conversationUpdate", text: undefined, membersAdded: [{ id: "28:bot-id" }] }, OUTSIDER_TENANT)),
     );
-    expect(out.map((a) => a.text)).toEqual([MESSAGES.notEligible]);
+    expect(out.map((a) => a.text)).toEqual([enAU.formatMessage(MESSAGES.notEligible)]);
     expect(audit).toHaveBeenCalledWith(expect.objectContaining({ event: "bot.access.denied" }));
   });
 
   it("still refuses when the audit log cannot be written (fails closed)", async () => {
     const { options, logged } = setup({ audit: async () => Promise.reject(new Error("db down")) });
     const out = replies(await post(options, activity({}, OUTSIDER_TENANT)));
-    expect(out.map((a) => a.text)).toEqual([MESSAGES.notEligible]);
+    expect(out.map((a) => a.text)).toEqual([enAU.formatMessage(MESSAGES.notEligible)]);
     expect(logged()).toContain("bot audit write failed");
   });
 });
@@ -237,7 +240,7 @@ describe("errors", () => {
       },
     });
     const out = replies(await post(options, activity({ text: SECRET_TEXT })));
-    expect(out.map((a) => a.text)).toEqual([MESSAGES.somethingWentWrong]);
+    expect(out.map((a) => a.text)).toEqual([enAU.formatMessage(MESSAGES.somethingWentWrong)]);
     expect(logged()).toContain("bot turn failed");
     expect(logged()).not.toContain(SECRET_TEXT);
     expect(logged()).not.toContain("a0000000-0000-4000-8000-000000000001");

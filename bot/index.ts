@@ -14,6 +14,7 @@ import { GuildhallActivityHandler } from "./activityHandler.js";
 import { GuildhallBotAuthentication } from "./authentication.js";
 import { MESSAGES } from "./cards/index.js";
 import { CapturedResponse } from "./http.js";
+import { quickIntl } from "./locale.js";
 import { serviceUrlFilter, serviceUrlHost } from "./middleware/serviceUrlFilter.js";
 import { tenantFilter } from "./middleware/tenantFilter.js";
 import type { BotHttpRequest, BotHttpResponse, BotLogger, BotOptions, GuildhallBot } from "./options.js";
@@ -38,6 +39,7 @@ export function createBot(options: BotOptions): GuildhallBot {
     logger: options.logger,
     audit: (event) => options.audit(event),
     isTenantAllowed: (tenantId) => options.isTenantAllowed(tenantId),
+    savedLocale: options.savedLocale ? (person) => options.savedLocale?.(person) ?? Promise.resolve(null) : undefined,
   };
   const authentication = new GuildhallBotAuthentication(options);
   const adapter = new CloudAdapter(authentication);
@@ -92,7 +94,7 @@ async function onTurnError(context: TurnContext, error: Error, logger: BotLogger
     if (context.activity.type === ActivityTypes.Invoke) {
       await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 500 } });
     } else {
-      await context.sendActivity(MESSAGES.somethingWentWrong);
+      await context.sendActivity(quickIntl(context).formatMessage(MESSAGES.somethingWentWrong));
     }
   } catch (sendError) {
     logger.error(errorSummary(sendError), "bot could not send the error reply");

@@ -47,6 +47,11 @@ export interface BotOptions {
   publicUrl: string | undefined;
   logger: BotLogger;
   audit(event: BotAuditEvent): Promise<void>;
+  /**
+   * The language a person chose in Guildhall (people.locale), or null when they follow Teams. The bot answers a
+   * 1:1 chat in it; without this, or in a channel, it answers in the activity's locale.
+   */
+  savedLocale?(person: { tenantId: string; objectId: string }): Promise<string | null | undefined>;
 }
 
 /** The parts of an HTTP request the bot reads; `body` is the parsed JSON activity. */

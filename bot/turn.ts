@@ -11,6 +11,8 @@ export interface TurnDeps {
   logger: BotLogger;
   audit(event: BotAuditEvent): Promise<void>;
   isTenantAllowed(tenantId: string | undefined): boolean;
+  /** The person's saved language (BotOptions.savedLocale); bot/locale.ts decides the turn's language with it. */
+  savedLocale?: ((person: { tenantId: string; objectId: string }) => Promise<string | null | undefined>) | undefined;
 }
 
 /**

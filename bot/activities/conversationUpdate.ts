@@ -4,6 +4,7 @@
  */
 import { MessageFactory, type TurnContext } from "botbuilder";
 import { cardAttachment, welcomeCard } from "../cards/index.js";
+import { turnIntl } from "../locale.js";
 import { recordAudit, tenantIdOf, type TurnDeps } from "../turn.js";
 
 export async function onMembersAdded(context: TurnContext, deps: TurnDeps): Promise<void> {
@@ -17,5 +18,5 @@ export async function onMembersAdded(context: TurnContext, deps: TurnDeps): Prom
     tenantId: tenantIdOf(activity),
     detail: { conversationType: activity.conversation?.conversationType ?? "personal" },
   });
-  await context.sendActivity(MessageFactory.attachment(cardAttachment(welcomeCard(deps.cards))));
+  await context.sendActivity(MessageFactory.attachment(cardAttachment(welcomeCard(deps.cards, await turnIntl(context, deps)))));
 }

@@ -4,9 +4,11 @@
  */
 import { MessageFactory, type TurnContext } from "botbuilder";
 import { cardAttachment, helpCard, MESSAGES, VERBS } from "../cards/index.js";
+import { turnIntl } from "../locale.js";
 import type { TurnDeps } from "../turn.js";
 
-const HELP_COMMANDS: ReadonlySet<string> = new Set(["help", "/help", "?"]);
+/** "help" in every language, and French's "aide" (the fr-CA cards name it). */
+const HELP_COMMANDS: ReadonlySet<string> = new Set(["help", "/help", "?", "aide", "/aide"]);
 /** Longer input cannot be a command; don't spend regex time on it. */
 const MAX_COMMAND_INPUT = 2_000;
 
@@ -36,9 +38,10 @@ export function submittedVerb(value: unknown): string | undefined {
 export async function onMessage(context: TurnContext, deps: TurnDeps): Promise<void> {
   const verb = submittedVerb(context.activity.value);
   const wantsHelp = verb !== undefined ? verb === VERBS.help : HELP_COMMANDS.has(commandOf(context.activity.text));
+  const intl = await turnIntl(context, deps);
   if (wantsHelp) {
-    await context.sendActivity(MessageFactory.attachment(cardAttachment(helpCard(deps.cards))));
+    await context.sendActivity(MessageFactory.attachment(cardAttachment(helpCard(deps.cards, intl))));
   } else {
-    await context.sendActivity(verb !== undefined ? MESSAGES.unknownAction : MESSAGES.notUnderstood);
+    await context.sendActivity(intl.formatMessage(verb !== undefined ? MESSAGES.unknownAction : MESSAGES.notUnderstood));
   }
 }

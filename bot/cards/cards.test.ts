@@ -3,43 +3,27 @@
  * Every card builder's output validates against the Adaptive Cards 1.5 schema (../shared/schemas) and
  * renders with the real `adaptivecards` renderer, showing the expected text and actions.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
 import * as AC from "adaptivecards";
-import { Ajv, type ValidateFunction } from "ajv";
 import { beforeAll, describe, expect, it } from "vitest";
+import { intlFor } from "../../src/i18n/node.js";
+import { LOCALES } from "../../src/i18n/locales.js";
+import { cardSchemaErrors } from "../../tests/support/adaptive-card-schema.js";
 import {
   BRAND_MARK_DATA_URI,
-  HELP_TEXT,
   MESSAGES,
   escapeText,
   helpCard,
+  helpText,
   image,
   welcomeCard,
   type AdaptiveCard,
   type CardContext,
 } from "./index.js";
 
-const repoRoot = path.resolve(import.meta.dirname, "../..");
-const require = createRequire(import.meta.url);
-
-let validate: ValidateFunction;
+const enAU = intlFor("en-AU");
+const HELP_TEXT = helpText(enAU);
 
 beforeAll(() => {
-  const schema = JSON.parse(readFileSync(path.resolve(repoRoot, "../shared/schemas/adaptive-card-1.5.json"), "utf8")) as Record<string, unknown>;
-  // The schema names itself with draft-06's `id`; Ajv 8 reads only `$id`.
-  if (typeof schema["id"] === "string" && schema["$id"] === undefined) {
-    schema["$id"] = schema["id"];
-    delete schema["id"];
-  }
-  const draft06: unknown = JSON.parse(readFileSync(require.resolve("ajv/dist/refs/json-schema-draft-06.json"), "utf8"));
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  ajv.addMetaSchema(draft06 as object);
-  ajv.addFormat("uri", (v: string) => URL.canParse(v));
-  ajv.addFormat("uri-reference", (v: string) => URL.canParse(v, "https://example.invalid/"));
-  validate = ajv.compile(schema);
-
   // No markdown library here: TextBlocks render as plain text, so the text assertions see exactly what
   // the builders wrote (escapes included, which is why the help copy must need none).
   AC.AdaptiveCard.onProcessMarkdown = (_text, result) => {
@@ -61,9 +45,8 @@ beforeAll(() => {
 });
 
 function expectValid(card: AdaptiveCard): void {
-  const ok = validate(card);
-  expect(validate.errors ?? [], JSON.stringify(validate.errors, null, 2)).toEqual([]);
-  expect(ok).toBe(true);
+  const errors = cardSchemaErrors(card);
+  expect(errors, JSON.stringify(errors, null, 2)).toEqual([]);
 }
 
 interface Rendered {
@@ -109,11 +92,17 @@ const contexts: CardContext[] = [
 describe.each([
   ["helpCard", helpCard, "Guildhall help"],
   ["welcomeCard", welcomeCard, "Welcome to Guildhall"],
-] as const)("%s", (_name, build, heading) => {
+] as const)("%s", (_name, buildIn, heading) => {
+  const build = (ctx: CardContext) => buildIn(ctx, enAU);
+
   it.each(contexts)("validates against the Adaptive Cards 1.5 schema (%o)", (ctx) => {
     const card = build(ctx);
     expect(card.version).toBe("1.5");
     expectValid(card);
+  });
+
+  it.each(LOCALES)("validates in %s", (locale) => {
+    for (const ctx of contexts) expectValid(buildIn(ctx, intlFor(locale)));
   });
 
   it("renders what Guildhall does, with Open Guildhall and Help", () => {
@@ -217,6 +206,27 @@ describe("escapeText", () => {
 
 describe("MESSAGES", () => {
   it("refuses outsiders with the wording the product uses everywhere", () => {
-    expect(MESSAGES.notEligible.startsWith("Guildhall is open to verified public servants only")).toBe(true);
+    expect(enAU.formatMessage(MESSAGES.notEligible).startsWith("Guildhall is open to verified public servants only")).toBe(true);
+  });
+});
+
+describe("in French (fr-CA)", () => {
+  const fr = intlFor("fr-CA");
+
+  it("renders the help card in French, with French buttons, and no markdown escapes", () => {
+    const card = helpCard(contexts[0] as CardContext, fr);
+    expectValid(card);
+    const out = render(card);
+    expect(out.text).toContain("Aide de Guildhall");
+    expect(out.text).toContain(helpText(fr).intro);
+    expect(out.text).not.toContain(HELP_TEXT.intro);
+    expect(out.text).not.toContain("\\");
+    expect(out.actions.map((a) => a.title)).toEqual(["Ouvrir Guildhall", "Aide"]);
+    expect(card.fallbackText.startsWith("Aide de Guildhall.")).toBe(true);
+  });
+
+  it("leaves every French sentence of the cards unchanged by escapeText", () => {
+    const help = helpText(fr);
+    for (const p of [help.intro, help.howTo, ...help.features.flat()]) expect(escapeText(p)).toBe(p);
   });
 });

@@ -9,8 +9,12 @@
  *   from outside the tenant. `image()` admits an https URL only when the cloud's clients can fetch it
  *   (`cardImagesAsUrls`; false in GCC High and DoD).
  *
+ * - Every word is a catalog message (area `bot`, which only the server loads), formatted in the person's
+ *   language by the `Formatter` the handler passes (bot/locale.ts decides which).
+ *
  * Each builder's output is validated against the Adaptive Cards 1.5 schema in cards.test.ts.
  */
+import { defineMessages, type Formatter } from "../../src/i18n/format.js";
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
 export const CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
@@ -102,7 +106,7 @@ function execute(title: string, verb: Verb): ExecuteAction {
   return { type: "Action.Execute", title, verb, fallback: { type: "Action.Submit", title, data: { verb } } };
 }
 
-function openGuildhall(ctx: CardContext): OpenUrlAction[] {
+function openGuildhall(ctx: CardContext, intl: Formatter): OpenUrlAction[] {
   if (!ctx.publicUrl) return [];
   let url: URL;
   try {
@@ -111,7 +115,7 @@ function openGuildhall(ctx: CardContext): OpenUrlAction[] {
     return [];
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") return [];
-  return [{ type: "Action.OpenUrl", title: "Open Guildhall", url: url.href }];
+  return [{ type: "Action.OpenUrl", title: intl.formatMessage(CARD_MESSAGES.openGuildhall), url: url.href }];
 }
 
 function header(title: string, subtitle: string, ctx: CardContext): ColumnSet {
@@ -127,47 +131,103 @@ function header(title: string, subtitle: string, ctx: CardContext): ColumnSet {
   return { type: "ColumnSet", columns };
 }
 
-export const HELP_TEXT = {
-  intro: "Guildhall brings public servants who do the same work together, in communities of practice inside Microsoft Teams.",
-  features: [
-    ["Communities of practice", "Find peers across agencies doing the same work, and join a community that meets in its own Teams channel."],
-    ["Closed forums", "Only verified public servants can reach a community's forum. Guests and people outside government are kept out."],
-    ["Anonymous feedback", "After each community session you can say what worked. No one, not the organiser and not an admin, can trace it back to you."],
-  ],
-  howTo: 'Send "help" at any time to see this card again.',
-} as const;
+/** The words on the help and welcome cards. */
+export const CARD_MESSAGES = defineMessages({
+  helpTitle: { id: "bot.help.title", defaultMessage: "Guildhall help", description: "Heading of the help card." },
+  welcomeTitle: { id: "bot.welcome.title", defaultMessage: "Welcome to Guildhall", description: "Heading of the card the bot sends when it is added to a chat, channel or personal scope." },
+  subtitle: { id: "bot.help.subtitle", defaultMessage: "Communities of practice for verified public servants", description: "Line under the heading of the help and welcome cards." },
+  intro: {
+    id: "bot.help.intro",
+    defaultMessage: "Guildhall brings public servants who do the same work together, in communities of practice inside Microsoft Teams.",
+    description: "First paragraph of the help and welcome cards.",
+  },
+  communitiesTitle: { id: "bot.help.communities.title", defaultMessage: "Communities of practice", description: "Help card: heading of the first feature." },
+  communitiesDetail: {
+    id: "bot.help.communities.detail",
+    defaultMessage: "Find peers across agencies doing the same work, and join a community that meets in its own Teams channel.",
+    description: "Help card: what the first feature does.",
+  },
+  forumsTitle: { id: "bot.help.forums.title", defaultMessage: "Closed forums", description: "Help card: heading of the second feature." },
+  forumsDetail: {
+    id: "bot.help.forums.detail",
+    defaultMessage: "Only verified public servants can reach a community's forum. Guests and people outside government are kept out.",
+    description: "Help card: what the second feature does.",
+  },
+  feedbackTitle: { id: "bot.help.feedback.title", defaultMessage: "Anonymous feedback", description: "Help card: heading of the third feature." },
+  feedbackDetail: {
+    id: "bot.help.feedback.detail",
+    defaultMessage: "After each community session you can say what worked. No one, not the organiser and not an admin, can trace it back to you.",
+    description: "Help card: what the third feature does.",
+  },
+  howTo: {
+    id: "bot.help.howTo",
+    defaultMessage: 'Send "help" at any time to see this card again.',
+    description: "Last line of the help card. The bot understands help, /help and ? in every language, and aide or /aide too: name the word that suits the language.",
+  },
+  helpAction: { id: "bot.help.action", defaultMessage: "Help", description: "Button that shows the help card." },
+  openGuildhall: { id: "bot.card.openGuildhall", defaultMessage: "Open Guildhall", description: "Button that opens the Guildhall app." },
+  fallback: {
+    id: "bot.card.fallback",
+    defaultMessage: "{title}. {details}",
+    description: "The text a client shows when it cannot show the card. title: the card's heading; details: the card's sentences, one a line.",
+  },
+  fallbackFeature: {
+    id: "bot.card.fallbackFeature",
+    defaultMessage: "{title}: {detail}",
+    description: "One feature in the card's plain-text fallback. title: the feature's heading; detail: its sentence.",
+  },
+});
 
-function helpBody(): CardElement[] {
+/** The help card's words in one language: the introduction, each feature (heading and sentence), the closing line. */
+export function helpText(intl: Formatter): { intro: string; features: [title: string, detail: string][]; howTo: string } {
+  const m = CARD_MESSAGES;
+  return {
+    intro: intl.formatMessage(m.intro),
+    features: [
+      [intl.formatMessage(m.communitiesTitle), intl.formatMessage(m.communitiesDetail)],
+      [intl.formatMessage(m.forumsTitle), intl.formatMessage(m.forumsDetail)],
+      [intl.formatMessage(m.feedbackTitle), intl.formatMessage(m.feedbackDetail)],
+    ],
+    howTo: intl.formatMessage(m.howTo),
+  };
+}
+
+function helpBody(intl: Formatter): CardElement[] {
+  const help = helpText(intl);
   return [
-    text(HELP_TEXT.intro),
+    text(help.intro),
     {
       type: "Container",
       spacing: "Medium",
-      items: HELP_TEXT.features.flatMap(([title, detail]) => [text(title, { weight: "Bolder", spacing: "Medium" }), text(detail, { spacing: "None" })]),
+      items: help.features.flatMap(([title, detail]) => [text(title, { weight: "Bolder", spacing: "Medium" }), text(detail, { spacing: "None" })]),
     },
-    text(HELP_TEXT.howTo, { isSubtle: true, spacing: "Medium" }),
+    text(help.howTo, { isSubtle: true, spacing: "Medium" }),
   ];
 }
 
-function helpFallbackText(): string {
-  return [HELP_TEXT.intro, ...HELP_TEXT.features.map(([t, d]) => `${t}: ${d}`), HELP_TEXT.howTo].join("\n");
+function helpFallbackText(title: string, intl: Formatter): string {
+  const help = helpText(intl);
+  const lines = [help.intro, ...help.features.map(([t, d]) => intl.formatMessage(CARD_MESSAGES.fallbackFeature, { title: t, detail: d })), help.howTo];
+  return intl.formatMessage(CARD_MESSAGES.fallback, { title, details: lines.join("\n") });
 }
 
-/** What Guildhall does, with "Open Guildhall" (when the public URL is known) and "Help". */
-export function helpCard(ctx: CardContext): AdaptiveCard {
+/** What Guildhall does, with "Open Guildhall" (when the public URL is known) and "Help", in the formatter's language. */
+export function helpCard(ctx: CardContext, intl: Formatter): AdaptiveCard {
+  const title = intl.formatMessage(CARD_MESSAGES.helpTitle);
   return card(
-    `Guildhall help. ${helpFallbackText()}`,
-    [header("Guildhall help", "Communities of practice for verified public servants", ctx), ...helpBody()],
-    [...openGuildhall(ctx), execute("Help", VERBS.help)],
+    helpFallbackText(title, intl),
+    [header(title, intl.formatMessage(CARD_MESSAGES.subtitle), ctx), ...helpBody(intl)],
+    [...openGuildhall(ctx, intl), execute(intl.formatMessage(CARD_MESSAGES.helpAction), VERBS.help)],
   );
 }
 
 /** Sent once when the bot is added to a chat, channel or personal scope. */
-export function welcomeCard(ctx: CardContext): AdaptiveCard {
+export function welcomeCard(ctx: CardContext, intl: Formatter): AdaptiveCard {
+  const title = intl.formatMessage(CARD_MESSAGES.welcomeTitle);
   return card(
-    `Welcome to Guildhall. ${helpFallbackText()}`,
-    [header("Welcome to Guildhall", "Communities of practice for verified public servants", ctx), ...helpBody()],
-    [...openGuildhall(ctx), execute("Help", VERBS.help)],
+    helpFallbackText(title, intl),
+    [header(title, intl.formatMessage(CARD_MESSAGES.subtitle), ctx), ...helpBody(intl)],
+    [...openGuildhall(ctx, intl), execute(intl.formatMessage(CARD_MESSAGES.helpAction), VERBS.help)],
   );
 }
 
@@ -177,10 +237,26 @@ export function cardAttachment(content: AdaptiveCard): CardAttachment {
 }
 
 /** Plain-text replies, kept beside the cards so every word the bot says lives in one module. */
-export const MESSAGES = {
-  notEligible:
-    "Guildhall is open to verified public servants only. Your organisation is not on the list of participating agencies, so I can't help you here. If you think this is a mistake, ask your agency's Microsoft Teams administrator.",
-  notUnderstood: 'Sorry, I didn\'t understand that. Send "help" to see what Guildhall can do.',
-  unknownAction: 'That action is not available. Send "help" to see what Guildhall can do.',
-  somethingWentWrong: "Sorry, something went wrong on our side. Please try again in a moment.",
-} as const;
+export const MESSAGES = defineMessages({
+  notEligible: {
+    id: "bot.reply.notEligible",
+    defaultMessage:
+      "Guildhall is open to verified public servants only. Your organisation is not on the list of participating agencies, so I can't help you here. If you think this is a mistake, ask your agency's Microsoft Teams administrator.",
+    description: "The bot's answer to anyone from a tenant that is not allowed.",
+  },
+  notUnderstood: {
+    id: "bot.reply.notUnderstood",
+    defaultMessage: "Sorry, I didn't understand that. Send \"help\" to see what Guildhall can do.",
+    description: "The bot's answer to a message it does not understand. Name the same word as the help card's last line.",
+  },
+  unknownAction: {
+    id: "bot.reply.unknownAction",
+    defaultMessage: "That action is not available. Send \"help\" to see what Guildhall can do.",
+    description: "The bot's answer to a card button it does not know (an old card, say). Name the same word as the help card's last line.",
+  },
+  somethingWentWrong: {
+    id: "bot.reply.somethingWentWrong",
+    defaultMessage: "Sorry, something went wrong on our side. Please try again in a moment.",
+    description: "The bot's answer when a turn fails.",
+  },
+});

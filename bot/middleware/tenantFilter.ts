@@ -6,6 +6,7 @@
  */
 import { ActivityTypes, StatusCodes, type Middleware, type TurnContext } from "botbuilder";
 import { MESSAGES } from "../cards/index.js";
+import { quickIntl } from "../locale.js";
 import { recordAudit, tenantIdOf, type TurnDeps } from "../turn.js";
 
 /** Activity types that get the refusal as a reply (the person did something and should hear why). */
@@ -37,13 +38,15 @@ export function tenantFilter(deps: TurnDeps): Middleware {
   };
 }
 
+/** The refusal is in the activity's language: nothing is looked up for someone the policy refuses. */
 async function refuse(context: TurnContext): Promise<void> {
   const { activity } = context;
+  const notEligible = quickIntl(context).formatMessage(MESSAGES.notEligible);
   if (activity.type === ActivityTypes.Invoke) {
     // A card action from outside: Teams shows an `activity.message` answer as text in place of an error.
     const body =
       activity.name === "adaptiveCard/action"
-        ? { statusCode: StatusCodes.OK, type: "application/vnd.microsoft.activity.message", value: MESSAGES.notEligible }
+        ? { statusCode: StatusCodes.OK, type: "application/vnd.microsoft.activity.message", value: notEligible }
         : undefined;
     await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: body ? StatusCodes.OK : 403, body } });
     return;
@@ -53,5 +56,5 @@ async function refuse(context: TurnContext): Promise<void> {
     const botAdded = botId !== undefined && (activity.membersAdded ?? []).some((m) => m.id === botId);
     if (!botAdded) return;
   }
-  if (ANSWERED.has(activity.type)) await context.sendActivity(MESSAGES.notEligible);
+  if (ANSWERED.has(activity.type)) await context.sendActivity(notEligible);
 }

@@ -111,6 +111,8 @@ async function main(): Promise<void> {
     publicUrl: config.publicUrl,
     logger,
     audit: (e) => appendAudit(store.db, e),
+    // The person's saved language, for the bot's 1:1 replies (bot/locale.ts).
+    savedLocale: async (p) => (await store.db.selectFrom("people").select("locale").where("tenant_id", "=", p.tenantId).where("object_id", "=", p.objectId).executeTakeFirst())?.locale ?? null,
   });
 
   const commands = { naming: config.communities.naming, graphConnected: config.communities.graphConnected, sensitivityLabels: config.communities.sensitivityLabels, maxClassification: config.communities.maxClassification, allowedTenantIds: config.eligibility.allowedTenantIds };

@@ -13,10 +13,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HELP_TEXT, MESSAGES } from "../../bot/cards/index.js";
+import { helpText, MESSAGES } from "../../bot/cards/index.js";
 import { DEMO_AGENCIES, OUTSIDER_TENANT_ID } from "../../src/domain/demo.js";
+import { intlFor } from "../../src/i18n/node.js";
 import { startServer, type RunningServer } from "../support/server-process.js";
 import { chromiumAvailable, launchBrowser, type LaunchedBrowser } from "./browser.js";
+
+/** The Playground sends every activity with `locale: "en-US"`, and the demo people saved no language: the bot answers in en-US. */
+const playgroundIntl = intlFor("en-US");
+const HELP_TEXT = helpText(playgroundIntl);
+const REPLIES = { notUnderstood: playgroundIntl.formatMessage(MESSAGES.notUnderstood), notEligible: playgroundIntl.formatMessage(MESSAGES.notEligible) };
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -173,7 +179,7 @@ describe.skipIf(!chromiumAvailable() && process.env["CI"] !== "true")("Agents Pl
     expect(await cards(page, "Welcome to Guildhall").count()).toBe(0);
 
     await send(page, "what's on today?");
-    await expect.poll(() => messages(page, MESSAGES.notUnderstood).count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => messages(page, REPLIES.notUnderstood).count(), { timeout: 30_000 }).toBe(1);
     await page.close();
   });
 
@@ -194,7 +200,7 @@ describe.skipIf(!chromiumAvailable() && process.env["CI"] !== "true")("Agents Pl
   it("refuses someone from a tenant that is not allow-listed (the committed file with its tenantId changed), politely, and logs none of what they wrote", async () => {
     const playground = await startPlayground(OUTSIDER_TENANT_ID);
     const page = await openChat(playground);
-    const refusals = () => messages(page, MESSAGES.notEligible).count();
+    const refusals = () => messages(page, REPLIES.notEligible).count();
 
     // Installing the bot is refused with the same sentence instead of a welcome.
     await expect.poll(refusals, { timeout: 30_000 }).toBe(1);
@@ -203,7 +209,7 @@ describe.skipIf(!chromiumAvailable() && process.env["CI"] !== "true")("Agents Pl
     await send(page, "help");
     await expect.poll(refusals, { timeout: 30_000 }).toBe(3);
 
-    expect(MESSAGES.notEligible).toMatch(/^Guildhall is open to verified public servants only/);
+    expect(REPLIES.notEligible).toMatch(/^Guildhall is open to verified public servants only/);
     expect(await page.locator(".ac-adaptiveCard").count()).toBe(0);
     const serverLog = server?.output() ?? "";
     expect(serverLog).toContain("bot activity from a tenant that is not allowed");
