@@ -8,24 +8,60 @@ import { sql } from "kysely";
 import { z } from "zod";
 import { DOMAIN_PATTERN, GUID_PATTERN } from "../domain/identity.js";
 import { authorize } from "../domain/policy.js";
-import { lineText, nameKey, nameText } from "../domain/text.js";
+import { lineText, nameKey, nameText, refinement } from "../domain/text.js";
+import { defineMessages } from "../i18n/format.js";
 import { appendAudit } from "../store/audit.js";
 import { rematchPeople } from "../store/people.js";
-import { CommandError, parseInput, uniqueViolation, type CommandContext } from "./context.js";
+import { CommandError, fieldIssue, parseInput, uniqueViolation, type CommandContext } from "./context.js";
 
+const v = defineMessages({
+  nameRequired: { id: "validation.agency.nameRequired", defaultMessage: "Enter the agency's name." },
+  shortNameRequired: { id: "validation.agency.shortNameRequired", defaultMessage: "Enter a short name, for example ABS." },
+  tenantId: { id: "validation.agency.tenantId", defaultMessage: "Enter the agency's Entra tenant id (a GUID)." },
+  emailDomain: { id: "validation.agency.emailDomain", defaultMessage: "Each email domain must look like agency.gov.au (a leading dot admits subdomains)." },
+  noDomains: { id: "validation.agency.noDomains", defaultMessage: "List at least one email domain the agency's people sign in with." },
+  tooManyDomains: { id: "validation.agency.tooManyDomains", defaultMessage: "List at most {max, plural, one {# email domain} other {# email domains}}." },
+  tenantNotAllowed: { id: "validation.agency.tenantNotAllowed", defaultMessage: "This tenant is not on the allow-list." },
+  nameTaken: { id: "validation.agency.nameTaken", defaultMessage: "This name is taken." },
+  domainTaken: { id: "validation.agency.domainTaken", defaultMessage: "A domain belongs to another agency." },
+});
+
+const m = defineMessages({
+  notPlatformOwner: { id: "errors.agency.notPlatformOwner", defaultMessage: "Only platform owners can register or change agencies." },
+  tenantNotAllowed: {
+    id: "errors.agency.tenantNotAllowed",
+    defaultMessage: "That tenant is not on Guildhall's tenant allow-list (ALLOWED_TENANT_IDS), so its people could not sign in. Add it there first.",
+  },
+  nameTaken: { id: "errors.agency.nameTaken", defaultMessage: "An agency called \"{name}\" is already registered.", description: "name: the registered agency's name" },
+  nameTakenAlike: {
+    id: "errors.agency.nameTakenAlike",
+    defaultMessage: "An agency called \"{name}\" is already registered. Its name looks the same as this one.",
+    description: "name: the registered agency's name, which looks like the one typed",
+  },
+  domainTaken: {
+    id: "errors.agency.domainTaken",
+    defaultMessage: "These email domains already belong to another agency: {domains}.",
+    description: "domains: each domain with its agency in brackets, separated by commas (data, not translated)",
+  },
+  notFound: { id: "errors.agency.notFound", defaultMessage: "There is no such agency." },
+  invalid: { id: "errors.agency.invalid", defaultMessage: "The agency needs changes." },
+});
+
+/** The agency's name and domains have their own issue messages; the command's own sentence for a clash. */
+export const AGENCY_ISSUES = { nameTaken: v.nameTaken, domainTaken: v.domainTaken } as const;
 
 const agencyInput = z.object({
-  name: nameText({ label: "The name", min: 2, max: 120, minMessage: "Enter the agency's name." }),
-  shortName: lineText({ label: "The short name", min: 1, max: 30, minMessage: "Enter a short name, for example ABS." }),
+  name: nameText({ field: "agencyName", min: 2, max: 120, minMessage: v.nameRequired }),
+  shortName: lineText({ field: "shortName", min: 1, max: 30, minMessage: v.shortNameRequired }),
   tenantId: z
     .string()
     .trim()
     .toLowerCase()
-    .regex(GUID_PATTERN, "Enter the agency's Entra tenant id (a GUID)."),
+    .refine((t) => GUID_PATTERN.test(t), refinement(v.tenantId)),
   emailDomains: z
-    .array(z.string().trim().toLowerCase().regex(DOMAIN_PATTERN, "Each email domain must look like agency.gov.au (a leading dot admits subdomains)."))
-    .min(1, "List at least one email domain the agency's people sign in with.")
-    .max(50, "List at most 50 email domains."),
+    .array(z.string().trim().toLowerCase().refine((d) => DOMAIN_PATTERN.test(d), refinement(v.emailDomain)))
+    .refine((list) => list.length >= 1, refinement(v.noDomains))
+    .refine((list) => list.length <= 50, refinement(v.tooManyDomains, { max: 50 })),
 });
 export type AgencyInput = z.infer<typeof agencyInput>;
 
@@ -41,7 +77,7 @@ export interface AgencyView {
 
 function requireManager(ctx: CommandContext): void {
   const d = authorize(ctx.actor, "agency.manage");
-  if (!d.allowed) throw new CommandError("forbidden", "agency.not_platform_owner", "Only platform owners can register or change agencies.");
+  if (!d.allowed) throw new CommandError("forbidden", "agency.not_platform_owner", m.notPlatformOwner);
 }
 
 /** Registered agencies; platform owners also see tenants, domains and how many people each has. */
@@ -63,8 +99,8 @@ export async function listAgencies(ctx: CommandContext): Promise<AgencyView[]> {
 
 async function checkAgency(ctx: CommandContext, input: AgencyInput, id: string | null): Promise<void> {
   if (!ctx.settings.allowedTenantIds.has(input.tenantId)) {
-    throw new CommandError("invalid", "agency.tenant_not_allowed", "That tenant is not on Guildhall's tenant allow-list (ALLOWED_TENANT_IDS), so its people could not sign in. Add it there first.", {
-      issues: [{ path: "tenantId", message: "This tenant is not on the allow-list." }],
+    throw new CommandError("invalid", "agency.tenant_not_allowed", m.tenantNotAllowed, undefined, {
+      issues: [fieldIssue("tenantId", v.tenantNotAllowed)],
     });
   }
   // Names clash when they look alike (`nameKey`), as community names do. Rows without a key (written by an
@@ -78,12 +114,12 @@ async function checkAgency(ctx: CommandContext, input: AgencyInput, id: string |
     .execute();
   const sameName = clash.find((a) => (a.name_key ?? nameKey(a.name)) === key || a.name.toLowerCase() === input.name.toLowerCase());
   if (sameName) {
-    const alike = sameName.name.toLowerCase() === input.name.toLowerCase() ? "" : " Its name looks the same as this one.";
-    throw new CommandError("conflict", "agency.name_taken", `An agency called "${sameName.name}" is already registered.${alike}`, { issues: [{ path: "name", message: "This name is taken." }] });
+    const alike = sameName.name.toLowerCase() !== input.name.toLowerCase();
+    throw new CommandError("conflict", "agency.name_taken", alike ? m.nameTakenAlike : m.nameTaken, { name: sameName.name }, { issues: [fieldIssue("name", v.nameTaken)] });
   }
   const shared = clash.flatMap((a) => a.email_domains.filter((d) => input.emailDomains.includes(d)).map((d) => `${d} (${a.name})`));
   if (shared.length > 0) {
-    throw new CommandError("conflict", "agency.domain_taken", `These email domains already belong to another agency: ${shared.join(", ")}.`, { issues: [{ path: "emailDomains", message: "A domain belongs to another agency." }] });
+    throw new CommandError("conflict", "agency.domain_taken", m.domainTaken, { domains: shared.join(", ") }, { issues: [fieldIssue("emailDomains", v.domainTaken)] });
   }
 }
 
@@ -105,7 +141,7 @@ async function uniquely<T>(ctx: CommandContext, input: AgencyInput, id: string |
 /** A platform owner registers an agency; people already known in its tenant are matched to it at once. */
 export async function registerAgency(ctx: CommandContext, input: unknown): Promise<AgencyView & { matchedPeople: number }> {
   requireManager(ctx);
-  const a = parseInput(agencyInput, input, "The agency needs changes.");
+  const a = parseInput(agencyInput, input, m.invalid);
   await checkAgency(ctx, a, null);
   return uniquely(ctx, a, null, () => ctx.db.transaction().execute(async (tx) => {
     const row = await tx
@@ -121,10 +157,10 @@ export async function registerAgency(ctx: CommandContext, input: unknown): Promi
 
 export async function updateAgency(ctx: CommandContext, id: string, input: unknown): Promise<AgencyView & { matchedPeople: number }> {
   requireManager(ctx);
-  if (!GUID_PATTERN.test(id)) throw new CommandError("not_found", "agency.not_found", "There is no such agency.");
-  const a = parseInput(agencyInput, input, "The agency needs changes.");
+  if (!GUID_PATTERN.test(id)) throw new CommandError("not_found", "agency.not_found", m.notFound);
+  const a = parseInput(agencyInput, input, m.invalid);
   const before = await ctx.db.selectFrom("agencies").selectAll().where("id", "=", id).executeTakeFirst();
-  if (!before) throw new CommandError("not_found", "agency.not_found", "There is no such agency.");
+  if (!before) throw new CommandError("not_found", "agency.not_found", m.notFound);
   await checkAgency(ctx, a, id);
   return uniquely(ctx, a, id, () => ctx.db.transaction().execute(async (tx) => {
     await tx.updateTable("agencies").set({ name: a.name, name_key: nameKey(a.name), short_name: a.shortName, tenant_id: a.tenantId, email_domains: a.emailDomains }).where("id", "=", id).execute();

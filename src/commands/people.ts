@@ -1,14 +1,26 @@
 import { sql } from "kysely";
 import { z } from "zod";
-import { CommandError, parseInput, type CommandContext } from "./context.js";
+import { CommandError, fieldIssue, parseInput, requestMessages, type CommandContext } from "./context.js";
 import { GUID_PATTERN } from "../domain/identity.js";
-import { lineText, tagText } from "../domain/text.js";
+import { lineText, listOf, tagText } from "../domain/text.js";
+import { defineMessages } from "../i18n/format.js";
 
+const v = defineMessages({
+  interestEmpty: { id: "validation.profile.interestEmpty", defaultMessage: "Interests cannot be empty." },
+  tooManyInterests: { id: "validation.profile.tooManyInterests", defaultMessage: "List at most {max, plural, one {# interest} other {# interests}}." },
+  locale: { id: "validation.profile.locale", defaultMessage: "Choose one of the languages offered." },
+  searchRequired: { id: "validation.people.searchRequired", defaultMessage: "Type part of a name, job title or interest to search." },
+});
+
+const m = defineMessages({
+  invalidProfile: { id: "errors.profile.invalid", defaultMessage: "The profile is not valid." },
+  invalidSearch: { id: "errors.people.invalidSearch", defaultMessage: "Type part of a name, job title or interest to search." },
+});
 
 const profileSchema = z
   .object({
-    jobTitle: lineText({ label: "Job title", max: 200 }).optional(),
-    interests: z.array(tagText({ label: "Each interest", min: 1, max: 60, minMessage: "Interests cannot be empty." })).max(30, "List at most 30 interests.").optional(),
+    jobTitle: lineText({ field: "jobTitle", max: 200 }).optional(),
+    interests: listOf(tagText({ field: "interest", min: 1, max: 60, minMessage: v.interestEmpty }), 30, v.tooManyInterests).optional(),
     // One of the locales the deployment offers (checked against ProfileOptions), or null: follow Teams and the browser.
     locale: z.string().nullable().optional(),
   })
@@ -21,9 +33,9 @@ export interface ProfileOptions {
 
 /** Update my own profile (job title, interests, language). Fields left out are not changed. */
 export async function updateMyProfile(ctx: CommandContext, input: unknown, options: ProfileOptions) {
-  const data = parseInput(profileSchema, input, "The profile is not valid.");
+  const data = parseInput(profileSchema, input, m.invalidProfile);
   if (typeof data.locale === "string" && !options.locales.includes(data.locale)) {
-    throw new CommandError("invalid", "request.invalid", "The profile is not valid.", { issues: [{ path: "locale", message: "Choose one of the languages offered." }] });
+    throw new CommandError("invalid", "request.invalid", m.invalidProfile, undefined, { issues: [fieldIssue("locale", v.locale)] });
   }
   const set: { job_title?: string; interests?: string[]; locale?: string | null; updated_at: ReturnType<typeof sql<Date>> } = { updated_at: sql<Date>`now()` };
   if (data.jobTitle !== undefined) set.job_title = data.jobTitle;
@@ -38,7 +50,7 @@ export async function updateMyProfile(ctx: CommandContext, input: unknown, optio
  * may see (hidden communities the viewer is not in are never mentioned).
  */
 export async function getPerson(ctx: CommandContext, personId: string) {
-  if (!GUID_PATTERN.test(personId)) throw new CommandError("not_found", "not_found", "Nothing was found at this address.");
+  if (!GUID_PATTERN.test(personId)) throw new CommandError("not_found", "not_found", requestMessages.notFound);
   const p = await ctx.db
     .selectFrom("people as p")
     .leftJoin("agencies as a", "a.id", "p.agency_id")
@@ -46,7 +58,7 @@ export async function getPerson(ctx: CommandContext, personId: string) {
     .where("p.id", "=", personId)
     .where("p.agency_id", "is not", null)
     .executeTakeFirst();
-  if (!p) throw new CommandError("not_found", "not_found", "Nothing was found at this address.");
+  if (!p) throw new CommandError("not_found", "not_found", requestMessages.notFound);
   const communities = await ctx.db
     .selectFrom("memberships as m")
     .innerJoin("communities as c", "c.id", "m.community_id")
@@ -120,7 +132,7 @@ export async function myNotifications(ctx: CommandContext) {
 
 /** Search eligible people (with a registered agency) by name, job title or interest, e.g. to invite them. */
 export async function searchPeople(ctx: CommandContext, query: unknown) {
-  const r = { data: parseInput(z.object({ q: lineText({ label: "The search", min: 1, max: 100, minMessage: "Type part of a name, job title or interest to search." }), limit: z.coerce.number().int().min(1).max(50).default(20) }).strict(), query, "Type part of a name, job title or interest to search.") };
+  const r = { data: parseInput(z.object({ q: lineText({ field: "search", min: 1, max: 100, minMessage: v.searchRequired }), limit: z.coerce.number().int().min(1).max(50).default(20) }).strict(), query, m.invalidSearch) };
   const like = `%${r.data.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
   const rows = await ctx.db
     .selectFrom("people as p")

@@ -3,7 +3,8 @@
  * the rest of the code shares. Pure: no I/O.
  */
 import { z } from "zod";
-import { multilineText, nameText, tagText } from "./text.js";
+import { defineMessages } from "../i18n/format.js";
+import { listOf, multilineText, nameText, tagText } from "./text.js";
 
 export const VISIBILITIES = ["open", "closed", "hidden"] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
@@ -46,20 +47,28 @@ export interface NamingPolicy {
 const FORBIDDEN_NAME_CHARS = /[~#%&*{}+/\\:<>?|'".]/;
 
 /** A community's name as a person types it (the naming policy then adds its prefix and suffix). */
-export const communityNameSchema = nameText({ label: "Name", min: 3, max: MAX_CHANNEL_NAME });
+export const communityNameSchema = nameText({ field: "communityName", min: 3, max: MAX_CHANNEL_NAME });
+
+const m = defineMessages({
+  purposeRequired: { id: "validation.community.purposeRequired", defaultMessage: "Say in a sentence or two what the community is for." },
+  termsRequired: { id: "validation.community.termsRequired", defaultMessage: "Terms of reference are required." },
+  codeRequired: { id: "validation.community.codeRequired", defaultMessage: "A code of practice is required; members accept it when they join." },
+  tagEmpty: { id: "validation.community.tagEmpty", defaultMessage: "Tags cannot be empty." },
+  tooManyTags: { id: "validation.community.tooManyTags", defaultMessage: "Use at most {max, plural, one {# tag} other {# tags}}." },
+});
 
 export const proposalSchema = z
   .object({
     name: communityNameSchema,
-    purpose: multilineText({ label: "Purpose", min: 10, max: 2000, minMessage: "Say in a sentence or two what the community is for." }),
-    termsOfReference: multilineText({ label: "Terms of reference", min: 1, max: 20000, minMessage: "Terms of reference are required." }),
-    codeOfPractice: multilineText({ label: "Code of practice", min: 1, max: 20000, minMessage: "A code of practice is required; members accept it when they join." }),
+    purpose: multilineText({ field: "purpose", min: 10, max: 2000, minMessage: m.purposeRequired }),
+    termsOfReference: multilineText({ field: "termsOfReference", min: 1, max: 20000, minMessage: m.termsRequired }),
+    codeOfPractice: multilineText({ field: "codeOfPractice", min: 1, max: 20000, minMessage: m.codeRequired }),
     visibility: z.enum(VISIBILITIES),
     scope: z.enum(SCOPES),
     /** For agency-only communities: the agencies admitted (default: the proposer's). */
     agencyIds: z.array(z.uuid()).max(50).default([]),
     classification: z.enum(CLASSIFICATIONS),
-    tags: z.array(tagText({ label: "Each tag", min: 1, max: 40, minMessage: "Tags cannot be empty." })).max(20, "Use at most 20 tags.").default([]),
+    tags: listOf(tagText({ field: "tag", min: 1, max: 40, minMessage: m.tagEmpty }), 20, m.tooManyTags).default([]),
     teamsPresence: z.enum(TEAMS_PRESENCE).optional(),
   })
   .strict();

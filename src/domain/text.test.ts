@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { hasVisibleCharacter, lineText, multilineText, nameKey, nameText, tagText, textProblem } from "./text.js";
 
-const name = nameText({ label: "Name", min: 3, max: 50 });
-const line = lineText({ label: "Job title", max: 200 });
-const multi = multilineText({ label: "Purpose", max: 2000 });
+const name = nameText({ field: "communityName", min: 3, max: 50 });
+const line = lineText({ field: "jobTitle", max: 200 });
+const multi = multilineText({ field: "purpose", max: 2000 });
 
 function problems(schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } }, value: unknown): string[] {
   const r = schema.safeParse(value);
@@ -57,22 +57,22 @@ describe("text inputs", () => {
     expect(problems(name, 42)).toEqual(["Name must be text."]);
     expect(problems(name, "ab")).toEqual(["Name must be at least 3 characters."]);
     expect(problems(name, "x".repeat(51))).toEqual(["Name must be at most 50 characters."]);
-    expect(problems(nameText({ label: "Name", min: 1, max: 5 }), "   ")).toEqual(["Name is required."]);
+    expect(problems(nameText({ field: "communityName", min: 1, max: 5 }), "   ")).toEqual(["Name is required."]);
   });
 
   it("queries and tags follow the single-line rules; tags are NFKC and lower case", () => {
-    const q = lineText({ label: "Search", max: 100 });
+    const q = lineText({ field: "search", max: 100 });
     expect(q.parse(" data ")).toBe("data");
-    expect(problems(q, "data\u0000")[0]).toMatch(/^Search contains a null character/);
-    const tag = tagText({ label: "Tag", max: 40 });
+    expect(problems(q, "data\u0000")[0]).toMatch(/^The search contains a null character/);
+    const tag = tagText({ field: "tagFilter", max: 40 });
     expect(tag.parse("ＤａｔａＳｃｉｅｎｃｅ")).toBe("datascience");
     expect(tag.parse("ﬁnance")).toBe("finance");
-    expect(problems(tag, "\uD800")[0]).toMatch(/^Tag contains a broken character/);
+    expect(problems(tag, "\uD800")[0]).toMatch(/^The tag contains a broken character/);
   });
 
   it("textProblem accepts ordinary text in many scripts", () => {
     for (const s of ["Évaluation", "評価の実践", "Оценка практики", "تقييم", "मूल्यांकन", "Ngā kaiaromatawai", "👩🏽‍💻 coders", "x²"]) {
-      expect(textProblem(s, "name", "Name")).toBeNull();
+      expect(textProblem(s, "name", "communityName")).toBeNull();
       expect(hasVisibleCharacter(s)).toBe(true);
     }
   });

@@ -4,7 +4,8 @@
  * Text is put in Unicode NFC (tags in NFKC) and trimmed; then refused, with a sentence naming the field, when it
  * holds: a NUL or another C0/C1 control character (tab and line breaks are allowed in multi-line text only), half
  * of a UTF-16 surrogate pair, a Unicode noncharacter, a bidirectional override/embedding/isolate (except in
- * multi-line text, where right-to-left writing needs them), or nothing visible at all. What passes is stored
+ * multi-line text, where right-to-left writing needs them), or nothing visible at all. Each refusal is a catalog
+ * message (area `validation`) naming the field; the zod issue carries its id in `params` (see `issueOf`). What passes is stored
  * and returned exactly as it was after NFC; rendering escapes it.
  *
  * Names also get a comparison key (`nameKey`): two names with the same key look alike to a reader (case,
@@ -13,6 +14,8 @@
  */
 import unhomoglyph from "unhomoglyph";
 import { z } from "zod";
+import { createFormatter, defineMessages, type MessageDescriptor } from "../i18n/format.js";
+import { SOURCE_LOCALE } from "../i18n/locales.js";
 
 /** What kind of text a field holds; decides which characters are allowed. */
 export type TextKind = "name" | "line" | "multiline";
@@ -36,25 +39,140 @@ function codePoint(match: string): string {
   return `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
+/** The fields whose text is checked here; each message names the field with a `select` on `field`. */
+export const TEXT_FIELDS = [
+  "communityName",
+  "agencyName",
+  "shortName",
+  "purpose",
+  "termsOfReference",
+  "codeOfPractice",
+  "tag",
+  "tagFilter",
+  "interest",
+  "jobTitle",
+  "search",
+  "reason",
+  "message",
+  "identityKey",
+] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+
+/** ICU arguments of an error or field message: the API sends them as they are. */
+export type MessageArgs = Record<string, string | number>;
+
+/** A problem as a catalog message and its arguments (the server sends the id; the tab formats it). */
+export interface Problem {
+  message: MessageDescriptor;
+  values?: MessageArgs;
+}
+
+const m = defineMessages({
+  brokenCharacter: {
+    id: "validation.text.brokenCharacter",
+    defaultMessage:
+      "{field, select, communityName {Name} agencyName {The name} shortName {The short name} purpose {Purpose} termsOfReference {Terms of reference} codeOfPractice {Code of practice} tag {Each tag} tagFilter {The tag} interest {Each interest} jobTitle {Job title} search {The search} reason {The reason} message {The message} identityKey {The identity key} other {The text}} contains a broken character ({character}, half of an emoji or symbol). Type it again.",
+    description: "A field's problem, shown beside it; field names the field (select); character: the code point, U+D83D",
+  },
+  nullCharacter: {
+    id: "validation.text.nullCharacter",
+    defaultMessage:
+      "{field, select, communityName {Name} agencyName {The name} shortName {The short name} purpose {Purpose} termsOfReference {Terms of reference} codeOfPractice {Code of practice} tag {Each tag} tagFilter {The tag} interest {Each interest} jobTitle {Job title} search {The search} reason {The reason} message {The message} identityKey {The identity key} other {The text}} contains a null character (U+0000), which cannot be stored. Remove it.",
+    description: "A field's problem, shown beside it; field names the field (select)",
+  },
+  controlCharacter: {
+    id: "validation.text.controlCharacter",
+    defaultMessage:
+      "{field, select, communityName {Name} agencyName {The name} shortName {The short name} purpose {Purpose} termsOfReference {Terms of reference} codeOfPractice {Code of practice} tag {Each tag} tagFilter {The tag} interest {Each interest} jobTitle {Job title} search {The search} reason {The reason} message {The message} identityKey {The identity key} other {The text}} contains an invisible control character ({character}). Remove it.",
+    description: "A field's problem, shown beside it; field names the field (select); character: the code point, U+0007",
+  },
+  singleLine: {
+    id: "validation.text.singleLine",
+    defaultMessage:
+      "{field, select, communityName {Name} agencyName {The name} shortName {The short name} purpose {Purpose} termsOfReference {Terms of reference} codeOfPractice {Code of practice} tag {Each tag} tagFilter {The tag} interest {Each interest} jobTitle {Job title} search {The search} reason {The reason} message {The message} identityKey {The identity key} other {The text}} must be a single line, without tabs or line breaks.",
+    description: "A field's problem, shown beside it; field names the field (select)",
+  },
+  directionControl: {
+    id: "validation.text.directionControl",
+    defaultMessage:
+      "{field, select, communityName {Name} agencyName {The name} shortName {The short name} purpose {Purpose} termsOfReference {Terms of reference} codeOfPractice {Code of practice} tag {Each tag} tagFilter {The tag} interest {Each interest} jobTitle {Job title} search {The search} reason {The reason} message {The message} identityKey {The identity key} other {The text}} contains a text-direction control ({character}), which can disguise what it says. Remove it.",
+    description: "A field's problem, shown beside it; field names the field (select); character: the code point, U+202E",
+  },
+  nonCharacter: {
+    id: "validation.text.nonCharacter",
+    defaultMessage:
+      "{field, select, communityName {Name} agencyName {The name} shortName {The short name} purpose {Purpose} termsOfReference {Terms of reference} codeOfPractice {Code of practice} tag {Each tag} tagFilter {The tag} interest {Each interest} jobTitle {Job title} search {The search} reason {The reason} message {The message} identityKey {The identity key} other {The text}} contains a character that is not meant for text ({character}). Remove it.",
+    description: "A field's problem, shown beside it; field names the field (select); character: the code point, U+FFFE",
+  },
+  invisible: {
+    id: "validation.text.invisible",
+    defaultMessage:
+      "{field, select, communityName {Name} agencyName {The name} shortName {The short name} purpose {Purpose} termsOfReference {Terms of reference} codeOfPractice {Code of practice} tag {Each tag} tagFilter {The tag} interest {Each interest} jobTitle {Job title} search {The search} reason {The reason} message {The message} identityKey {The identity key} other {The text}} has no visible characters.",
+    description: "A field's problem, shown beside it; field names the field (select)",
+  },
+  notText: {
+    id: "validation.text.notText",
+    defaultMessage:
+      "{field, select, communityName {Name} agencyName {The name} shortName {The short name} purpose {Purpose} termsOfReference {Terms of reference} codeOfPractice {Code of practice} tag {Each tag} tagFilter {The tag} interest {Each interest} jobTitle {Job title} search {The search} reason {The reason} message {The message} identityKey {The identity key} other {The text}} must be text.",
+    description: "A field's problem, shown beside it; field names the field (select)",
+  },
+  required: {
+    id: "validation.text.required",
+    defaultMessage:
+      "{field, select, communityName {Name} agencyName {The name} shortName {The short name} purpose {Purpose} termsOfReference {Terms of reference} codeOfPractice {Code of practice} tag {Each tag} tagFilter {The tag} interest {Each interest} jobTitle {Job title} search {The search} reason {The reason} message {The message} identityKey {The identity key} other {The text}} is required.",
+    description: "A field's problem, shown beside it; field names the field (select)",
+  },
+  tooShort: {
+    id: "validation.text.tooShort",
+    defaultMessage:
+      "{field, select, communityName {Name} agencyName {The name} shortName {The short name} purpose {Purpose} termsOfReference {Terms of reference} codeOfPractice {Code of practice} tag {Each tag} tagFilter {The tag} interest {Each interest} jobTitle {Job title} search {The search} reason {The reason} message {The message} identityKey {The identity key} other {The text}} must be at least {min, plural, one {# character} other {# characters}}.",
+    description: "A field's problem, shown beside it; field names the field (select)",
+  },
+  tooLong: {
+    id: "validation.text.tooLong",
+    defaultMessage:
+      "{field, select, communityName {Name} agencyName {The name} shortName {The short name} purpose {Purpose} termsOfReference {Terms of reference} codeOfPractice {Code of practice} tag {Each tag} tagFilter {The tag} interest {Each interest} jobTitle {Job title} search {The search} reason {The reason} message {The message} identityKey {The identity key} other {The text}} must be at most {max, plural, one {# character} other {# characters}}.",
+    description: "A field's problem, shown beside it; field names the field (select)",
+  },
+});
+
+const source = createFormatter({ locale: SOURCE_LOCALE, messages: {} });
+
+/** What a zod issue carries for a localised problem: `params.messageKey` and `params.values` (see parseInput). */
+export interface LocalisedParams {
+  messageKey: string;
+  values?: MessageArgs;
+}
+
+/** For `ctx.addIssue({ code: "custom", ...issueOf(d, values) })`: the en-AU sentence and the catalog id. */
+export function issueOf(message: MessageDescriptor, values?: MessageArgs): { message: string; params: LocalisedParams } {
+  return { message: source.formatMessage(message, values), params: { messageKey: message.id, ...(values ? { values } : {}) } };
+}
+
+/** For `.refine(check, { ...refinement(d), path })` and `z.custom(check, refinement(d))`. */
+export function refinement(message: MessageDescriptor, values?: MessageArgs): { error: string; params: LocalisedParams } {
+  const { message: error, params } = issueOf(message, values);
+  return { error, params };
+}
+
 /**
- * The first problem with a piece of (already normalised) text, as a sentence that starts with the field's
- * label, or null when the text is acceptable. Empty text is acceptable here (length rules are separate).
+ * The first problem with a piece of (already normalised) text, as a message naming the field, or null when the
+ * text is acceptable. Empty text is acceptable here (length rules are separate).
  */
-export function textProblem(value: string, kind: TextKind, label: string): string | null {
+export function textProblem(value: string, kind: TextKind, field: TextField): Problem | null {
   const surrogate = LONE_SURROGATE.exec(value);
-  if (surrogate) return `${label} contains a broken character (${codePoint(surrogate[0])}, half of an emoji or symbol). Type it again.`;
-  if (value.includes("\u0000")) return `${label} contains a null character (U+0000), which cannot be stored. Remove it.`;
+  if (surrogate) return { message: m.brokenCharacter, values: { field, character: codePoint(surrogate[0]) } };
+  if (value.includes("\u0000")) return { message: m.nullCharacter, values: { field } };
   const control = CONTROL.exec(value);
-  if (control) return `${label} contains an invisible control character (${codePoint(control[0])}). Remove it.`;
+  if (control) return { message: m.controlCharacter, values: { field, character: codePoint(control[0]) } };
   if (kind !== "multiline") {
-    const lineBreak = LINE_BREAK.exec(value);
-    if (lineBreak) return `${label} must be a single line, without tabs or line breaks.`;
+    if (LINE_BREAK.test(value)) return { message: m.singleLine, values: { field } };
     const bidi = BIDI_CONTROL.exec(value);
-    if (bidi) return `${label} contains a text-direction control (${codePoint(bidi[0])}), which can disguise what it says. Remove it.`;
+    if (bidi) return { message: m.directionControl, values: { field, character: codePoint(bidi[0]) } };
   }
   const nonchar = NONCHARACTER.exec(value);
-  if (nonchar) return `${label} contains a character that is not meant for text (${codePoint(nonchar[0])}). Remove it.`;
-  if (value.length > 0 && !hasVisibleCharacter(value)) return `${label} has no visible characters.`;
+  if (nonchar) return { message: m.nonCharacter, values: { field, character: codePoint(nonchar[0]) } };
+  if (value.length > 0 && !hasVisibleCharacter(value)) return { message: m.invisible, values: { field } };
   return null;
 }
 
@@ -79,26 +197,38 @@ function skeleton(s: string): string {
 }
 
 interface TextOptions {
-  /** The field as a person calls it, starting with a capital: "Name", "Job title". */
-  label: string;
+  /** The field, as the messages name it ("Name", "Job title"). */
+  field: TextField;
   max: number;
   min?: number;
-  /** The sentence when the text is shorter than `min` (default: "<label> is required" / "at least"). */
-  minMessage?: string;
+  /** The message when the text is shorter than `min` (default: "<field> is required" / "at least"). */
+  minMessage?: MessageDescriptor;
 }
 
 function build(kind: TextKind, o: TextOptions, form: "NFC" | "NFKC" = "NFC", lower = false) {
-  let s = z.string({ error: `${o.label} must be text.` }).normalize(form).trim();
-  if (lower) s = s.toLowerCase();
-  s = s.superRefine((value, ctx) => {
-    const problem = textProblem(value, kind, o.label);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  const field = o.field;
+  return z
+    .custom<string>((v) => typeof v === "string", { ...refinement(m.notText, { field }), abort: true })
+    .transform((v) => {
+      const t = v.normalize(form).trim();
+      return lower ? t.toLowerCase() : t;
+    })
+    .superRefine((value, ctx) => {
+      const problem = textProblem(value, kind, field);
+      if (problem) ctx.addIssue({ code: "custom", ...issueOf(problem.message, problem.values) });
+      if (o.min !== undefined && o.min > 0 && value.length < o.min) {
+        const issue = o.minMessage ? issueOf(o.minMessage) : o.min === 1 ? issueOf(m.required, { field }) : issueOf(m.tooShort, { field, min: o.min });
+        ctx.addIssue({ code: "custom", ...issue });
+      }
+      if (value.length > o.max) ctx.addIssue({ code: "custom", ...issueOf(m.tooLong, { field, max: o.max }) });
+    });
+}
+
+/** A list of at most `max` items, with its own sentence when longer (`{max}` is its argument). */
+export function listOf<T extends z.ZodType>(item: T, max: number, tooMany: MessageDescriptor) {
+  return z.array(item).superRefine((list, ctx) => {
+    if (list.length > max) ctx.addIssue({ code: "custom", ...issueOf(tooMany, { max }) });
   });
-  if (o.min !== undefined && o.min > 0) {
-    const message = o.minMessage ?? (o.min === 1 ? `${o.label} is required.` : `${o.label} must be at least ${o.min} characters.`);
-    s = s.min(o.min, message);
-  }
-  return s.max(o.max, `${o.label} must be at most ${o.max} characters.`);
 }
 
 /** A name (of a community, an agency): one line, no direction controls, something visible. */

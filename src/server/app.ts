@@ -16,7 +16,7 @@ import type { AuthDeps } from "./auth/authenticate.js";
 import type { DevIssuer } from "./auth/devIdentity.js";
 import type { TokenVerifier } from "./auth/tokens.js";
 import { browserConfig, type Config } from "./config.js";
-import { errors, registerErrorHandler } from "./errors.js";
+import { ERROR_MESSAGES, errorBody, errors, registerErrorHandler } from "./errors.js";
 import type { CommandSettings, Enqueue } from "../commands/context.js";
 import { communityRoutes } from "./routes/communities.js";
 import { devRoutes } from "./routes/dev.js";
@@ -70,10 +70,10 @@ function routerRefusal(err: FastifyError, request: FastifyRequest, reply: Fastif
   const requestId = String(request.id);
   reply.header("x-request-id", requestId);
   if (err.code === "FST_ERR_MAX_PARAM_LENGTH") {
-    void reply.code(404).send({ error: { id: "not_found", message: "Nothing was found at this address.", requestId } });
+    void reply.code(404).send(errorBody("not_found", ERROR_MESSAGES.notFound, undefined, requestId));
     return;
   }
-  void reply.code(400).send({ error: { id: "request.invalid", message: "The address is not valid.", requestId } });
+  void reply.code(400).send(errorBody("request.invalid", ERROR_MESSAGES.addressInvalid, undefined, requestId));
 }
 
 /** Trust exactly N proxy hops (App Service's front end is one); never trust arbitrary forwarded headers. */

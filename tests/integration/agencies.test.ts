@@ -124,7 +124,8 @@ describe("agencies", () => {
       const refused = await api("priya", "POST", "/api/v1/agencies", input({ name: lookalike, shortName: "DTO2", emailDomains: [`lookalike${n}${run}.gov.au`] }));
       expect(refused.status, lookalike).toBe(409);
       expect(refused.body.error.id).toBe("agency.name_taken");
-      expect(refused.body.error.issues).toEqual([{ path: "name", message: "This name is taken." }]);
+      expect(refused.body.error.issues).toEqual([{ path: "name", message: "This name is taken.", messageKey: "validation.agency.nameTaken" }]);
+      expect(refused.body.error).toMatchObject({ messageKey: expect.stringMatching(/^errors\.agency\.nameTaken/), values: { name } });
       expect(refused.body.error.message).toContain(`"${name}"`);
     }
     expect((await agencyRows()).length).toBe(before);

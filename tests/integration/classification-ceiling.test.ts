@@ -50,7 +50,8 @@ describe.each(settings)("a deployment accredited up to MAX_CLASSIFICATION $setti
     expect(res.status).toBe(400);
     expect(res.body.error.id).toBe("community.classification_above_ceiling");
     expect(res.body.error.message).toMatch(new RegExp(`^This Guildhall is accredited to hold information up to ${label}\\. `));
-    expect(res.body.error.issues).toEqual([{ path: "classification", message: res.body.error.message }]);
+    expect(res.body.error.issues).toEqual([{ path: "classification", message: res.body.error.message, messageKey: "classification.ceiling.reason", values: { max: at } }]);
+    expect(res.body.error).toMatchObject({ messageKey: "classification.ceiling.reason", values: { max: at } });
     expect(await counts(h)).toEqual(before);
   });
 

@@ -192,7 +192,9 @@ describe("the tester's findings: text that used to give a 500 or be stored wrong
     const before = await h.store.db.selectFrom("agencies").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
     const res = await api("priya", "POST", "/api/v1/agencies", { name: "Bureau \uD83D of Things", shortName: "BoT", tenantId: SHARED_TENANT, emailDomains: ["bot.example.gov.au"] });
     expect(res.status).toBe(400);
-    expect(res.body.error?.issues).toEqual([{ path: "name", message: expect.stringMatching(/^The name contains a broken character/) }]);
+    expect(res.body.error?.issues).toEqual([
+      { path: "name", message: expect.stringMatching(/^The name contains a broken character/), messageKey: "validation.text.brokenCharacter", values: { field: "agencyName", character: "U+D83D" } },
+    ]);
     const after = await h.store.db.selectFrom("agencies").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });

@@ -1,8 +1,13 @@
 import { sql } from "kysely";
 import { appendAudit } from "../../store/audit.js";
+import { defineMessages } from "../../i18n/format.js";
 import { CommandError, type CommandContext } from "../context.js";
 import { NOTICES, notify } from "../notify.js";
-import { check, loadVisible } from "./load.js";
+import { check, communityErrors, loadVisible } from "./load.js";
+
+const m = defineMessages({
+  archiveNotFailed: { id: "errors.community.archiveNotFailed", defaultMessage: "Archiving in Teams has not failed; there is nothing to retry." },
+});
 
 export const ARCHIVE_QUEUE = "community.archive";
 
@@ -33,7 +38,7 @@ export async function archiveCommunity(ctx: CommandContext, communityId: string)
 export async function retryTeamsArchive(ctx: CommandContext, communityId: string): Promise<void> {
   const loaded = await loadVisible(ctx, communityId);
   check(loaded, "community.retryArchive");
-  if (!ctx.settings.graphConnected) throw new CommandError("conflict", "community.not_connected", "No Microsoft 365 tenant is connected, so there is nothing to retry yet.");
+  if (!ctx.settings.graphConnected) throw new CommandError("conflict", "community.not_connected", communityErrors.notConnected);
   const queued = await ctx.db.transaction().execute(async (tx) => {
     const row = await tx
       .updateTable("teams_links")
@@ -45,6 +50,6 @@ export async function retryTeamsArchive(ctx: CommandContext, communityId: string
     if (row) await appendAudit(tx, { event: "community.teams_archive_retried", outcome: "info", tenantId: ctx.actor.principal.tenantId, objectId: ctx.actor.principal.objectId, requestId: ctx.requestId, detail: { communityId } });
     return row !== undefined;
   });
-  if (!queued) throw new CommandError("conflict", "community.archive_not_failed", "Archiving in Teams has not failed; there is nothing to retry.");
+  if (!queued) throw new CommandError("conflict", "community.archive_not_failed", m.archiveNotFailed);
   await ctx.enqueue(ARCHIVE_QUEUE, { communityId }, { singletonKey: communityId });
 }

@@ -1,12 +1,13 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import { applyNamingPolicy, communityNameSchema, withoutNamingAffixes } from "../../domain/communities.js";
-import { multilineText, nameKey } from "../../domain/text.js";
+import { multilineText, nameKey, refinement } from "../../domain/text.js";
+import { defineMessages } from "../../i18n/format.js";
 import type { Community } from "../../store/schema.js";
 import { appendAudit } from "../../store/audit.js";
-import { CommandError, parseInput, uniqueViolation, type CommandContext } from "../context.js";
+import { CommandError, fieldIssue, parseInput, uniqueViolation, type CommandContext } from "../context.js";
 import { NOTICES, notify } from "../notify.js";
-import { check, loadVisible } from "./load.js";
+import { check, communityErrors, loadVisible } from "./load.js";
 
 export const PROVISION_QUEUE = "community.provision";
 
@@ -17,22 +18,42 @@ export const PROVISIONING_STEPS = {
   team: ["create_team", "wait_for_team", "add_owners", "sync_members"],
 } as const;
 
+const v = defineMessages({
+  rejectReason: { id: "validation.proposal.rejectReason", defaultMessage: "Say why the proposal is rejected." },
+  renameOnlyOnApproval: { id: "validation.proposal.renameOnlyOnApproval", defaultMessage: "A new name is given only when approving." },
+  nameClash: { id: "validation.proposal.nameClash", defaultMessage: "Another approved community has this name, or one that looks the same." },
+  namingPolicy: {
+    id: "validation.proposal.namingPolicy",
+    defaultMessage: "The new name does not follow the naming policy (Teams' characters, blocked words, length with prefix and suffix).",
+  },
+});
+
+const m = defineMessages({
+  nameClash: {
+    id: "errors.community.nameClash",
+    defaultMessage: "\"{name}\" is the same as, or looks like, the approved community \"{other}\". Approve it under another name, or reject it with a reason.",
+    description: "name: the name being approved; other: the approved community's name",
+  },
+  decisionIncomplete: { id: "errors.community.decisionIncomplete", defaultMessage: "The decision is not complete." },
+  alreadyDecided: { id: "errors.community.alreadyDecided", defaultMessage: "Someone has already decided this proposal." },
+  notFailed: { id: "errors.community.provisioningNotFailed", defaultMessage: "Provisioning has not failed; there is nothing to retry." },
+});
+
 const decisionSchema = z
   .object({
     decision: z.enum(["approve", "reject"]),
-    reason: multilineText({ label: "The reason", max: 2000 }).default(""),
+    reason: multilineText({ field: "reason", max: 2000 }).default(""),
     /** Approve under another name (when the proposed one clashes with an approved community). */
     name: communityNameSchema.optional(),
   })
   .strict()
-  .refine((d) => d.decision === "approve" || d.reason.length > 0, { message: "Say why the proposal is rejected.", path: ["reason"] })
-  .refine((d) => d.decision === "approve" || d.name === undefined, { message: "A new name is given only when approving.", path: ["name"] });
+  .refine((d) => d.decision === "approve" || d.reason.length > 0, { ...refinement(v.rejectReason), path: ["reason"] })
+  .refine((d) => d.decision === "approve" || d.name === undefined, { ...refinement(v.renameOnlyOnApproval), path: ["name"] });
 
 const APPROVED_NAME_INDEX = "communities_approved_name_key_uq";
 
 function nameClash(displayName: string, other: string): CommandError {
-  const message = `"${displayName}" is the same as, or looks like, the approved community "${other}". Approve it under another name, or reject it with a reason.`;
-  return new CommandError("conflict", "community.name_clash", message, { issues: [{ path: "name", message: "Another approved community has this name, or one that looks the same." }] });
+  return new CommandError("conflict", "community.name_clash", m.nameClash, { name: displayName, other }, { issues: [fieldIssue("name", v.nameClash)] });
 }
 
 /**
@@ -56,7 +77,7 @@ export async function nameClashes(ctx: CommandContext, c: Community): Promise<{ 
 export async function decideProposal(ctx: CommandContext, communityId: string, input: unknown): Promise<void> {
   const loaded = await loadVisible(ctx, communityId);
   check(loaded, "community.decideProposal");
-  const { decision, reason, name } = parseInput(decisionSchema, input, "The decision is not complete.");
+  const { decision, reason, name } = parseInput(decisionSchema, input, m.decisionIncomplete);
   const c = loaded.community;
   const approved = decision === "approve";
   let displayName = c.display_name;
@@ -64,8 +85,7 @@ export async function decideProposal(ctx: CommandContext, communityId: string, i
   if (typedName !== undefined) {
     const named = applyNamingPolicy(typedName, ctx.settings.naming);
     if (!named.ok) {
-      const message = "The new name does not follow the naming policy (Teams' characters, blocked words, length with prefix and suffix).";
-      throw new CommandError("invalid", `community.name_${named.problem}`, message, { issues: [{ path: "name", message }] });
+      throw new CommandError("invalid", `community.name_${named.problem}`, v.namingPolicy, undefined, { issues: [fieldIssue("name", v.namingPolicy)] });
     }
     displayName = named.displayName;
   }
@@ -89,7 +109,7 @@ export async function decideProposal(ctx: CommandContext, communityId: string, i
       .where("id", "=", c.id)
       .where("status", "=", "proposed")
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw new CommandError("conflict", "community.already_decided", "Someone has already decided this proposal.");
+    if (Number(updated.numUpdatedRows) !== 1) throw new CommandError("conflict", "community.already_decided", m.alreadyDecided);
     if (approved) {
       await tx
         .insertInto("memberships")
@@ -139,9 +159,9 @@ export async function decideProposal(ctx: CommandContext, communityId: string, i
 export async function retryProvisioning(ctx: CommandContext, communityId: string): Promise<void> {
   const loaded = await loadVisible(ctx, communityId);
   check(loaded, "community.retryProvisioning");
-  if (!ctx.settings.graphConnected) throw new CommandError("conflict", "community.not_connected", "No Microsoft 365 tenant is connected, so there is nothing to retry yet.");
+  if (!ctx.settings.graphConnected) throw new CommandError("conflict", "community.not_connected", communityErrors.notConnected);
   const link = await ctx.db.selectFrom("teams_links").select("state").where("community_id", "=", communityId).executeTakeFirst();
-  if (link?.state !== "failed") throw new CommandError("conflict", "community.not_failed", "Provisioning has not failed; there is nothing to retry.");
+  if (link?.state !== "failed") throw new CommandError("conflict", "community.not_failed", m.notFailed);
   await ctx.db.transaction().execute(async (tx) => {
     await tx.updateTable("teams_links").set({ state: "queued", last_error: null, updated_at: sql<Date>`now()` }).where("community_id", "=", communityId).execute();
     await tx.updateTable("provisioning_steps").set({ status: "pending", detail: null }).where("community_id", "=", communityId).where("status", "=", "failed").execute();

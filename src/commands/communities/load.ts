@@ -1,7 +1,13 @@
-import { authorizeCommunity, canSee, denialText, type CommunityAction, type CommunityFacts, type ViewerFacts } from "../../domain/policy.js";
+import { DENIAL_MESSAGES, authorizeCommunity, canSee, type CommunityAction, type CommunityFacts, type ViewerFacts } from "../../domain/policy.js";
 import type { Community } from "../../store/schema.js";
-import { CommandError, type CommandContext } from "../context.js";
+import { CommandError, requestMessages, type CommandContext } from "../context.js";
 import { GUID_PATTERN } from "../../domain/identity.js";
+import { defineMessages } from "../../i18n/format.js";
+
+/** Sentences more than one community command answers with. */
+export const communityErrors = defineMessages({
+  notConnected: { id: "errors.community.notConnected", defaultMessage: "No Microsoft 365 tenant is connected, so there is nothing to retry yet." },
+});
 
 
 export interface Loaded {
@@ -11,7 +17,7 @@ export interface Loaded {
 }
 
 export function notFound(): CommandError {
-  return new CommandError("not_found", "not_found", "Nothing was found at this address.");
+  return new CommandError("not_found", "not_found", requestMessages.notFound);
 }
 
 /** Facts the policy needs about the viewer and one community. */
@@ -58,7 +64,7 @@ export function check(loaded: Loaded, action: CommunityAction): void {
   const d = authorizeCommunity(loaded.facts, loaded.viewer, action);
   if (d.allowed) return;
   if (d.reason === "not_found") throw notFound();
-  throw new CommandError("forbidden", `community.${d.reason}`, denialText(d.reason), { reason: d.reason });
+  throw new CommandError("forbidden", `community.${d.reason}`, DENIAL_MESSAGES[d.reason], undefined, { reason: d.reason });
 }
 
 export function isUuid(id: string): boolean {

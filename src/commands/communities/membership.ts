@@ -1,7 +1,8 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import { z } from "zod";
 import type { Role } from "../../domain/communities.js";
-import { multilineText } from "../../domain/text.js";
+import { multilineText, refinement } from "../../domain/text.js";
+import { defineMessages } from "../../i18n/format.js";
 import { appendAudit } from "../../store/audit.js";
 import type { Database } from "../../store/schema.js";
 import { CommandError, parseInput, type CommandContext } from "../context.js";
@@ -11,13 +12,39 @@ import { currentRole, lastOwner, lockOwners, noLongerOwner, ownerCount } from ".
 
 export const SYNC_QUEUE = "community.sync-members";
 
+const v = defineMessages({
+  acceptCode: { id: "validation.membership.acceptCode", defaultMessage: "Accept the code of practice to join" },
+  declineReason: { id: "validation.membership.declineReason", defaultMessage: "Say why the request is declined" },
+  removeReason: { id: "validation.membership.removeReason", defaultMessage: "Say why the member is removed." },
+});
+
+const m = defineMessages({
+  codeChanged: { id: "errors.community.codeChanged", defaultMessage: "The code of practice has changed since you read it; read it again and accept." },
+  requestDecided: { id: "errors.community.requestDecided", defaultMessage: "Your request to join was decided a moment ago; reload to see the answer." },
+  requestNotPending: { id: "errors.community.requestNotPending", defaultMessage: "This request has already been decided or withdrawn." },
+  unknownPerson: { id: "errors.community.unknownPerson", defaultMessage: "That person has not used Guildhall yet." },
+  personAgencyOnly: {
+    id: "errors.community.personAgencyOnly",
+    defaultMessage: "This community is for particular agencies only, and that person's agency is not one of them.",
+  },
+  alreadyMember: { id: "errors.community.alreadyMember", defaultMessage: "That person is already a member." },
+  noLongerModerator: { id: "errors.community.noLongerModerator", defaultMessage: "You are no longer a moderator of this community." },
+  onlyOwnersRemoveOwners: { id: "errors.community.onlyOwnersRemoveOwners", defaultMessage: "Only owners can remove an owner." },
+  notMember: { id: "errors.community.notMember", defaultMessage: "That person is not a member." },
+  transferToSelf: { id: "errors.community.transferToSelf", defaultMessage: "Choose another member to hand ownership to." },
+  transferToNonMember: { id: "errors.community.transferToNonMember", defaultMessage: "Ownership can only go to a member." },
+});
+
+/** The sentence for a person who is already a member (the database's own refusal says the same). */
+export const ALREADY_MEMBER = m.alreadyMember;
+
 const acceptance = z
-  .object({ acceptCodeOfPractice: z.literal(true, { error: "Accept the code of practice to join" }), codeVersion: z.number().int().min(1) })
+  .object({ acceptCodeOfPractice: z.custom<true>((value) => value === true, refinement(v.acceptCode)), codeVersion: z.number().int().min(1) })
   .strict();
 
 function requireCurrentCode(loaded: Loaded, version: number): void {
   if (version !== loaded.community.code_version) {
-    throw new CommandError("conflict", "community.code_changed", "The code of practice has changed since you read it; read it again and accept.");
+    throw new CommandError("conflict", "community.code_changed", m.codeChanged);
   }
 }
 
@@ -59,7 +86,7 @@ export async function joinCommunity(ctx: CommandContext, communityId: string, in
   if (added) await syncTeams(ctx, communityId);
 }
 
-const requestSchema = acceptance.extend({ message: multilineText({ label: "The message", max: 1000 }).default("") });
+const requestSchema = acceptance.extend({ message: multilineText({ field: "message", max: 1000 }).default("") });
 
 async function pendingRequest(db: Kysely<Database>, communityId: string, personId: string): Promise<{ id: string } | undefined> {
   return db.selectFrom("join_requests").select("id").where("community_id", "=", communityId).where("person_id", "=", personId).where("status", "=", "pending").executeTakeFirst();
@@ -87,7 +114,7 @@ export async function requestToJoin(ctx: CommandContext, communityId: string, in
     if (!row) {
       const twin = await pendingRequest(tx, communityId, ctx.person.id);
       if (twin) return twin;
-      throw new CommandError("conflict", "community.request_decided", "Your request to join was decided a moment ago; reload to see the answer.");
+      throw new CommandError("conflict", "community.request_decided", m.requestDecided);
     }
     const moderators = await tx.selectFrom("memberships").select("person_id").where("community_id", "=", communityId).where("role", "in", ["owner", "moderator"]).execute();
     for (const m of moderators) {
@@ -99,9 +126,9 @@ export async function requestToJoin(ctx: CommandContext, communityId: string, in
 }
 
 const decisionSchema = z
-  .object({ decision: z.enum(["approve", "decline"]), reason: multilineText({ label: "The reason", max: 1000 }).default("") })
+  .object({ decision: z.enum(["approve", "decline"]), reason: multilineText({ field: "reason", max: 1000 }).default("") })
   .strict()
-  .refine((d) => d.decision === "approve" || d.reason.length > 0, { message: "Say why the request is declined", path: ["reason"] });
+  .refine((d) => d.decision === "approve" || d.reason.length > 0, { ...refinement(v.declineReason), path: ["reason"] });
 
 /**
  * A moderator approves or declines a join request; the requester hears back either way. Idempotent: the same
@@ -125,7 +152,7 @@ export async function decideJoinRequest(ctx: CommandContext, communityId: string
       const now = await tx.selectFrom("join_requests").select("status").where("id", "=", requestId).where("community_id", "=", communityId).executeTakeFirst();
       if (!now) throw notFound();
       if (now.status === (d.decision === "approve" ? "approved" : "declined")) return false;
-      throw new CommandError("conflict", "community.request_not_pending", "This request has already been decided or withdrawn.");
+      throw new CommandError("conflict", "community.request_not_pending", m.requestNotPending);
     }
     if (d.decision === "approve") await addMember(tx, communityId, req.person_id, "member", loaded.community.code_version);
     await notify(tx, {
@@ -166,7 +193,7 @@ const personRef = z.object({ personId: z.uuid() }).strict();
 
 async function targetPerson(ctx: CommandContext, personId: string) {
   const p = await ctx.db.selectFrom("people").select(["id", "display_name", "agency_id"]).where("id", "=", personId).executeTakeFirst();
-  if (!p) throw new CommandError("invalid", "community.unknown_person", "That person has not used Guildhall yet.");
+  if (!p) throw new CommandError("invalid", "community.unknown_person", m.unknownPerson);
   return p;
 }
 
@@ -177,10 +204,10 @@ export async function invite(ctx: CommandContext, communityId: string, input: un
   const { personId } = parseInput(personRef, input);
   const target = await targetPerson(ctx, personId);
   if (loaded.facts.scope === "agency_only" && (!target.agency_id || !loaded.facts.agencyIds.includes(target.agency_id))) {
-    throw new CommandError("forbidden", "community.agency_only", "This community is for particular agencies only, and that person's agency is not one of them.", { reason: "agency_only" });
+    throw new CommandError("forbidden", "community.agency_only", m.personAgencyOnly, undefined, { reason: "agency_only" });
   }
   const member = await ctx.db.selectFrom("memberships").select("role").where("community_id", "=", communityId).where("person_id", "=", personId).executeTakeFirst();
-  if (member) throw new CommandError("conflict", "community.already_member", "That person is already a member.");
+  if (member) throw new CommandError("conflict", "community.already_member", m.alreadyMember);
   await ctx.db.transaction().execute(async (tx) => {
     // Inviting again (or twice at once) answers as if once: one invitation, one notice.
     const created = await tx
@@ -195,7 +222,7 @@ export async function invite(ctx: CommandContext, communityId: string, input: un
   });
 }
 
-const removeSchema = personRef.extend({ reason: multilineText({ label: "The reason", min: 1, max: 1000, minMessage: "Say why the member is removed." }) });
+const removeSchema = personRef.extend({ reason: multilineText({ field: "reason", min: 1, max: 1000, minMessage: v.removeReason }) });
 
 /**
  * Moderators remove a member (owners can only be removed by owners). Roles are read again under the owner
@@ -208,10 +235,10 @@ export async function removeMember(ctx: CommandContext, communityId: string, inp
   const removed = await ctx.db.transaction().execute(async (tx) => {
     await lockOwners(tx, communityId);
     const mine = await currentRole(tx, communityId, ctx.person.id);
-    if (mine !== "owner" && mine !== "moderator") throw new CommandError("forbidden", "community.not_moderator", "You are no longer a moderator of this community.", { reason: "not_moderator" });
+    if (mine !== "owner" && mine !== "moderator") throw new CommandError("forbidden", "community.not_moderator", m.noLongerModerator, undefined, { reason: "not_moderator" });
     const theirs = await currentRole(tx, communityId, personId);
     if (theirs === null) return false;
-    if (theirs === "owner" && mine !== "owner") throw new CommandError("forbidden", "community.not_owner", "Only owners can remove an owner.", { reason: "not_owner" });
+    if (theirs === "owner" && mine !== "owner") throw new CommandError("forbidden", "community.not_owner", m.onlyOwnersRemoveOwners, undefined, { reason: "not_owner" });
     if (theirs === "owner" && (await ownerCount(tx, communityId)) <= 1) throw lastOwner();
     await tx.deleteFrom("memberships").where("community_id", "=", communityId).where("person_id", "=", personId).execute();
     await notify(tx, { personId, kind: "memberRemoved", communityId, message: NOTICES.removed, values: { community: loaded.community.display_name, reason } });
@@ -242,7 +269,7 @@ export async function changeRole(ctx: CommandContext, communityId: string, input
     await lockOwners(tx, communityId);
     await requireOwnerNow(ctx, tx, communityId);
     const theirs = await currentRole(tx, communityId, personId);
-    if (theirs === null) throw new CommandError("invalid", "community.not_member", "That person is not a member.");
+    if (theirs === null) throw new CommandError("invalid", "community.not_member", m.notMember);
     if (theirs === role) return false;
     if (theirs === "owner" && (await ownerCount(tx, communityId)) <= 1) throw lastOwner();
     await tx.updateTable("memberships").set({ role }).where("community_id", "=", communityId).where("person_id", "=", personId).execute();
@@ -257,11 +284,11 @@ export async function transferOwnership(ctx: CommandContext, communityId: string
   const loaded = await loadVisible(ctx, communityId);
   check(loaded, "community.transferOwnership");
   const { personId } = parseInput(personRef, input);
-  if (personId === ctx.person.id) throw new CommandError("invalid", "request.invalid", "Choose another member to hand ownership to.");
+  if (personId === ctx.person.id) throw new CommandError("invalid", "request.invalid", m.transferToSelf);
   await ctx.db.transaction().execute(async (tx) => {
     await lockOwners(tx, communityId);
     const mine = await requireOwnerNow(ctx, tx, communityId);
-    if ((await currentRole(tx, communityId, personId)) === null) throw new CommandError("invalid", "community.not_member", "Ownership can only go to a member.");
+    if ((await currentRole(tx, communityId, personId)) === null) throw new CommandError("invalid", "community.not_member", m.transferToNonMember);
     await tx.updateTable("memberships").set({ role: "owner" }).where("community_id", "=", communityId).where("person_id", "=", personId).execute();
     if (mine === "owner") {
       await tx.updateTable("memberships").set({ role: "moderator" }).where("community_id", "=", communityId).where("person_id", "=", ctx.person.id).execute();

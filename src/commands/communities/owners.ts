@@ -8,7 +8,12 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import type { Role } from "../../domain/communities.js";
-import { denialText } from "../../domain/policy.js";
+import { DENIAL_MESSAGES } from "../../domain/policy.js";
+import { defineMessages } from "../../i18n/format.js";
+
+const m = defineMessages({
+  noLongerOwner: { id: "errors.community.noLongerOwner", defaultMessage: "You are no longer an owner of this community." },
+});
 import type { Database } from "../../store/schema.js";
 import { CommandError } from "../context.js";
 
@@ -32,12 +37,12 @@ export async function ownerCount(db: Kysely<Database>, communityId: string): Pro
 
 /** The refusal when a change would leave no owner (also what the database trigger's violation maps to). */
 export function lastOwner(): CommandError {
-  return new CommandError("forbidden", "community.last_owner", denialText("last_owner"), { reason: "last_owner" });
+  return new CommandError("forbidden", "community.last_owner", DENIAL_MESSAGES.last_owner, undefined, { reason: "last_owner" });
 }
 
 /** The refusal when the actor stopped being an owner while their request was on its way. */
 export function noLongerOwner(): CommandError {
-  return new CommandError("forbidden", "community.not_owner", "You are no longer an owner of this community.", { reason: "not_owner" });
+  return new CommandError("forbidden", "community.not_owner", m.noLongerOwner, undefined, { reason: "not_owner" });
 }
 
 /**

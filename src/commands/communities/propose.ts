@@ -1,54 +1,109 @@
 import { sql } from "kysely";
-import { applyNamingPolicy, classificationAllowed, classificationCeilingReason, defaultPresence, proposalSchema } from "../../domain/communities.js";
+import { applyNamingPolicy, classificationAllowed, classificationCeilingReason, defaultPresence, MAX_CHANNEL_NAME, proposalSchema, type Classification, type NameProblem } from "../../domain/communities.js";
 import { authorize } from "../../domain/policy.js";
-import { nameKey } from "../../domain/text.js";
+import { nameKey, type MessageArgs } from "../../domain/text.js";
+import { defineMessages, type MessageDescriptor } from "../../i18n/format.js";
 import { appendAudit } from "../../store/audit.js";
-import { CommandError, parseInput, type CommandContext } from "../context.js";
+import { CommandError, fieldIssue, parseInput, type CommandContext } from "../context.js";
 
-const NAME_PROBLEMS = {
-  too_long_with_affixes: "With the required prefix and suffix the name is longer than the 50 characters Teams allows.",
-  forbidden_characters: "Teams channel names cannot contain ~ # % & * { } + / \\ : < > ? | ' \" or a full stop.",
-  blocked_word: "The name contains a word the naming policy blocks",
-} as const;
+/** The characters Teams refuses in channel names, as the message lists them (data, not translated). */
+const FORBIDDEN_CHARACTERS = "~ # % & * { } + / \\ : < > ? | ' \"";
+
+const m = defineMessages({
+  tooLongWithAffixes: {
+    id: "errors.community.nameTooLongWithAffixes",
+    defaultMessage: "With the required prefix and suffix the name is longer than the {max, number} characters Teams allows.",
+  },
+  forbiddenCharacters: {
+    id: "errors.community.nameForbiddenCharacters",
+    defaultMessage: "Teams channel names cannot contain {characters} or a full stop.",
+    description: "characters: the characters refused, separated by spaces (shown as they are)",
+  },
+  blockedWord: {
+    id: "errors.community.nameBlockedWord",
+    defaultMessage: "The name contains a word the naming policy blocks: \"{word}\".",
+    description: "word: the blocked word found in the name",
+  },
+  mayNotPropose: { id: "errors.community.mayNotPropose", defaultMessage: "You may not propose communities." },
+  proposalIncomplete: { id: "errors.community.proposalIncomplete", defaultMessage: "The proposal is not complete." },
+  noAgency: { id: "errors.community.noAgency", defaultMessage: "Your agency is not registered in Guildhall, so name the agencies this community is for." },
+  unknownAgency: { id: "errors.community.unknownAgency", defaultMessage: "One of the named agencies does not exist." },
+  agenciesOnlyForAgencyOnly: { id: "errors.community.agenciesOnlyForAgencyOnly", defaultMessage: "Only agency-only communities name agencies." },
+  presenceMismatch: {
+    id: "errors.community.presenceMismatch",
+    defaultMessage: "A closed or hidden community needs a private channel or its own team: a standard channel is visible to the whole host team.",
+  },
+  nameTaken: {
+    id: "errors.community.nameTaken",
+    defaultMessage: "A community called \"{name}\" already exists or is awaiting approval. Choose another name.",
+    description: "name: the existing community's name",
+  },
+});
+
+const v = defineMessages({
+  unknownAgency: { id: "validation.community.unknownAgency", defaultMessage: "One of these agencies is not registered." },
+  agenciesOnlyForAgencyOnly: { id: "validation.community.agenciesOnlyForAgencyOnly", defaultMessage: "Name agencies only for an agency-only community." },
+  nameTaken: { id: "validation.community.nameTaken", defaultMessage: "A community with this name, or one that looks the same, already exists." },
+});
+
+/** Why a name breaks the naming policy, as a message (also for the field). */
+function nameProblem(problem: NameProblem, detail: string | undefined): { message: MessageDescriptor; values: MessageArgs } {
+  switch (problem) {
+    case "too_long_with_affixes":
+      return { message: m.tooLongWithAffixes, values: { max: MAX_CHANNEL_NAME } };
+    case "forbidden_characters":
+      return { message: m.forbiddenCharacters, values: { characters: FORBIDDEN_CHARACTERS } };
+    case "blocked_word":
+      return { message: m.blockedWord, values: { word: detail ?? "" } };
+  }
+}
+
+/**
+ * The ceiling's sentence is the tab's (area `classification`, with the classification's code as `max`): the
+ * tab shows the same words beside the field before anyone submits.
+ */
+function ceilingMessage(max: Classification): MessageDescriptor {
+  return { id: "classification.ceiling.reason", defaultMessage: classificationCeilingReason(max) };
+}
 
 /**
  * Any eligible public servant proposes a community; platform owners decide. The answer is the same whether
  * or not a community the proposer cannot see has a look-alike name (issue 7: no existence leak).
  */
 export async function proposeCommunity(ctx: CommandContext, input: unknown): Promise<{ id: string }> {
-  if (!authorize(ctx.actor, "community.propose").allowed) throw new CommandError("forbidden", "auth.forbidden", "You may not propose communities.");
-  const p = parseInput(proposalSchema, input, "The proposal is not complete.");
+  if (!authorize(ctx.actor, "community.propose").allowed) throw new CommandError("forbidden", "auth.forbidden", m.mayNotPropose);
+  const p = parseInput(proposalSchema, input, m.proposalIncomplete);
   if (!classificationAllowed(p.classification, ctx.settings.maxClassification)) {
-    const message = classificationCeilingReason(ctx.settings.maxClassification);
-    throw new CommandError("invalid", "community.classification_above_ceiling", message, { issues: [{ path: "classification", message }] });
+    const max = ctx.settings.maxClassification;
+    const ceiling = ceilingMessage(max);
+    throw new CommandError("invalid", "community.classification_above_ceiling", ceiling, { max }, { issues: [fieldIssue("classification", ceiling, { max })] });
   }
   const named = applyNamingPolicy(p.name, ctx.settings.naming);
   if (!named.ok) {
-    const message = named.problem === "blocked_word" ? `${NAME_PROBLEMS.blocked_word}: "${named.detail}".` : NAME_PROBLEMS[named.problem];
-    throw new CommandError("invalid", `community.name_${named.problem}`, message, { issues: [{ path: "name", message }] });
+    const { message, values } = nameProblem(named.problem, named.detail);
+    throw new CommandError("invalid", `community.name_${named.problem}`, message, values, { issues: [fieldIssue("name", message, values)] });
   }
   let agencyIds = [...new Set(p.agencyIds)];
   if (p.scope === "agency_only") {
     if (agencyIds.length === 0) {
-      if (!ctx.agencyId) throw new CommandError("invalid", "community.no_agency", "Your agency is not registered in Guildhall, so name the agencies this community is for.");
+      if (!ctx.agencyId) throw new CommandError("invalid", "community.no_agency", m.noAgency);
       agencyIds = [ctx.agencyId];
     }
     const known = await ctx.db.selectFrom("agencies").select("id").where("id", "in", agencyIds).execute();
-    if (known.length !== agencyIds.length) throw new CommandError("invalid", "request.invalid", "One of the named agencies does not exist.", { issues: [{ path: "agencyIds", message: "unknown agency" }] });
+    if (known.length !== agencyIds.length) throw new CommandError("invalid", "request.invalid", m.unknownAgency, undefined, { issues: [fieldIssue("agencyIds", v.unknownAgency)] });
   } else if (agencyIds.length > 0) {
-    throw new CommandError("invalid", "request.invalid", "Only agency-only communities name agencies.", { issues: [{ path: "agencyIds", message: "only for agency_only" }] });
+    throw new CommandError("invalid", "request.invalid", m.agenciesOnlyForAgencyOnly, undefined, { issues: [fieldIssue("agencyIds", v.agenciesOnlyForAgencyOnly)] });
   }
   const tags = [...new Set(p.tags)];
   const presence = p.teamsPresence ?? defaultPresence(p.visibility);
   if (presence === "standard_channel" && p.visibility !== "open") {
-    throw new CommandError("invalid", "community.presence_mismatch", "A closed or hidden community needs a private channel or its own team: a standard channel is visible to the whole host team.");
+    throw new CommandError("invalid", "community.presence_mismatch", m.presenceMismatch);
   }
 
   const key = nameKey(named.displayName);
   const clash = await visibleClash(ctx, key);
   if (clash) {
-    const message = `A community called "${clash}" already exists or is awaiting approval. Choose another name.`;
-    throw new CommandError("conflict", "community.name_taken", message, { issues: [{ path: "name", message: "A community with this name, or one that looks the same, already exists." }] });
+    throw new CommandError("conflict", "community.name_taken", m.nameTaken, { name: clash }, { issues: [fieldIssue("name", v.nameTaken)] });
   }
 
   return ctx.db.transaction().execute(async (tx) => {

@@ -3,14 +3,19 @@ import { z } from "zod";
 import { CLASSIFICATIONS, CLASSIFICATION_LABELS } from "../../domain/communities.js";
 import { communityAbilities, joinBlockedDenial, joinBlockedReason } from "../../domain/policy.js";
 import { lineText, tagText } from "../../domain/text.js";
+import { defineMessages } from "../../i18n/format.js";
 import { parseInput, type CommandContext } from "../context.js";
 import { nameClashes } from "./decide.js";
 import { loadVisible } from "./load.js";
 
+const m = defineMessages({
+  invalidSearch: { id: "errors.community.invalidSearch", defaultMessage: "The search is not valid." },
+});
+
 const listSchema = z
   .object({
-    q: lineText({ label: "The search", max: 200 }).optional(),
-    tag: tagText({ label: "The tag", max: 40 }).optional(),
+    q: lineText({ field: "search", max: 200 }).optional(),
+    tag: tagText({ field: "tagFilter", max: 40 }).optional(),
     agencyId: z.uuid().optional(),
     classification: z.enum(CLASSIFICATIONS).optional(),
     status: z.enum(["approved", "archived", "proposed"]).optional(),
@@ -40,7 +45,7 @@ export interface CommunitySummary {
  * hidden community never reaches a list, a count or a search result for someone who may not see it.
  */
 export async function listCommunities(ctx: CommandContext, query: unknown): Promise<{ items: CommunitySummary[]; total: number }> {
-  const f = parseInput(listSchema, query, "The search is not valid.");
+  const f = parseInput(listSchema, query, m.invalidSearch);
   const me = ctx.person.id;
   const owner = ctx.actor.platformOwner;
 

@@ -37,7 +37,7 @@ async function run<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    if (err instanceof CommandError) throw new AppError(err.id, STATUS[err.kind], err.message, err.extra);
+    if (err instanceof CommandError) throw new AppError(err.id, STATUS[err.kind], err.descriptor, err.values, err.extra);
     throw err;
   }
 }

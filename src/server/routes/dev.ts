@@ -1,12 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { DEMO_IDENTITIES } from "../../domain/demo.js";
+import { fieldIssues } from "../../commands/context.js";
 import { lineText } from "../../domain/text.js";
 import type { DevIssuer } from "../auth/devIdentity.js";
 import { findDemoIdentity } from "../auth/devIdentity.js";
 import { errors } from "../errors.js";
 
-const tokenBody = z.object({ key: lineText({ label: "The identity key", min: 1, max: 64 }) }).strict();
+const tokenBody = z.object({ key: lineText({ field: "identityKey", min: 1, max: 64 }) }).strict();
 
 /**
  * Local mode only (never registered when AUTH_MODE=entra, which production forces): the demo identity
@@ -24,8 +25,8 @@ export async function devRoutes(app: FastifyInstance, issuer: DevIssuer): Promis
   }));
 
   app.post("/api/dev/token", async (request) => {
-    const parsed = tokenBody.safeParse(request.body);
-    if (!parsed.success) throw errors.invalidRequest(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+    const parsed = tokenBody.safeParse(request.body, { reportInput: true });
+    if (!parsed.success) throw errors.invalidRequest(fieldIssues(parsed.error.issues));
     const identity = findDemoIdentity(parsed.data.key);
     if (!identity) throw errors.notFound();
     const lifetimeSeconds = 3600;
