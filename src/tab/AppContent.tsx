@@ -7,13 +7,25 @@ import { PageLoader } from "./components/PageLoader/PageLoader.js";
 import { SignedInGate } from "./components/SignedInGate/SignedInGate.js";
 import { useHost, useNotifyReady } from "./host/HostContext.js";
 import { NotFound } from "./pages/NotFound/NotFound.js";
+import { defineMessages, useIntl, type MessageDescriptor } from "./i18n/intl.js";
 import { linksFor, ROUTES, type AppRoute } from "./routes.js";
 import { useSession } from "./session/SessionContext.js";
 
-function Titled({ title, children }: { title: string; children: ReactNode }) {
+const m = defineMessages({
+  documentTitle: {
+    id: "common.documentTitle",
+    defaultMessage: "{page} · Guildhall",
+    description: "The browser tab's title: the page's name, then the product's name",
+  },
+  notFound: { id: "common.route.notFound", defaultMessage: "Page not found", description: "Document title for an address the tab has no page for" },
+});
+
+function Titled({ title, children }: { title: MessageDescriptor; children: ReactNode }) {
+  const intl = useIntl();
+  const text = intl.formatMessage(m.documentTitle, { page: intl.formatMessage(title) });
   useEffect(() => {
-    document.title = `${title} · Guildhall`;
-  }, [title]);
+    document.title = text;
+  }, [text]);
   return <>{children}</>;
 }
 
@@ -56,10 +68,12 @@ export function AppContent() {
   useDeepLinkStart();
   const session = useSession();
   const me = session.state.status === "ready" ? session.state.me : undefined;
+  const intl = useIntl();
+  const shellLinks = (links: ReturnType<typeof linksFor>) => links.map((l) => ({ to: l.to, label: intl.formatMessage(l.label) }));
   const banner = session.mode === "dev" ? <DevModeBanner identity={session.identity} onSwitch={session.switchIdentity} /> : null;
   return (
     <LiveAnnouncer>
-      <AppShell nav={linksFor("nav", me)} footer={linksFor("footer")} banner={banner}>
+      <AppShell nav={shellLinks(linksFor("nav", me))} footer={shellLinks(linksFor("footer"))} banner={banner}>
         <Routes>
           {ROUTES.map((route) => (
             <Route key={route.path} path={route.path} element={<RouteView route={route} />} />
@@ -67,7 +81,7 @@ export function AppContent() {
           <Route
             path="*"
             element={
-              <Titled title="Page not found">
+              <Titled title={m.notFound}>
                 <PublicPage>
                   <NotFound />
                 </PublicPage>

@@ -2,14 +2,15 @@
  * Who is using the tab. Started lazily by the first page that needs a signed-in person, so public pages
  * (privacy, terms, the channel configuration page) never ask Teams for a token.
  */
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { ApiError, createApiClient, NetworkError, type ApiClient, type ApiClientOptions } from "../api/client.js";
 import type { ClientConfig, DevIdentity, Me } from "../api/types.js";
 import type { Host } from "../host/host.js";
 import { useSavedLocale } from "../i18n/localeState.js";
 import { createDevTokenSource, type DevTokenSource } from "./devTokens.js";
 import { createIdentityStore, type IdentityStore } from "./identityStore.js";
-import { SignInError, stateForError, type SessionMode, type SessionState } from "./state.js";
+import { useIntl } from "../i18n/intl.js";
+import { describeSessionError, sessionMessages as m, SignInError, stateForError, type SessionMode, type SessionState } from "./state.js";
 
 export interface Session {
   state: SessionState;
@@ -38,12 +39,12 @@ export interface SessionProviderProps {
 
 function hostToken(host: Host): () => Promise<string> {
   return async () => {
-    if (!host.getAuthToken) throw new SignInError("This host cannot provide a sign-in token.");
+    if (!host.getAuthToken) throw new SignInError(m.noHostToken);
     try {
       return await host.getAuthToken();
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      throw new SignInError(`Microsoft Teams could not sign you in to Guildhall (${detail}).`);
+      throw new SignInError(m.teamsSignInFailed, { detail });
     }
   };
 }
@@ -54,7 +55,7 @@ function devToken(source: DevTokenSource): () => Promise<string> {
       return await source.getToken();
     } catch (error) {
       if (error instanceof NetworkError) throw error;
-      throw new SignInError(`The demo identity could not be signed in: ${error instanceof Error ? error.message : String(error)}`);
+      throw new SignInError(m.demoSignInFailed, { detail: error instanceof Error ? error.message : String(error) });
     }
   };
 }
@@ -71,6 +72,12 @@ export function SessionProvider({ host, clientOptions, identityStore, children }
   const config = useRef<ClientConfig | undefined>(undefined);
   const devSource = useRef<DevTokenSource | undefined>(undefined);
   useSavedLocale(state.status === "ready" ? state.me.locale : undefined);
+  // Teams is told why sign-in failed in the person's language; a ref, so a change of language restarts nothing.
+  const intl = useIntl();
+  const intlRef = useRef(intl);
+  useEffect(() => {
+    intlRef.current = intl;
+  }, [intl]);
 
   const load = useCallback(async () => {
     const generation = ++run.current;
@@ -78,7 +85,7 @@ export function SessionProvider({ host, clientOptions, identityStore, children }
     const show = (next: SessionState) => {
       if (current()) setState(next);
     };
-    show({ status: "loading", message: "Connecting to Guildhall…" });
+    show({ status: "loading", step: "connecting" });
     try {
       config.current ??= await publicApi.clientConfig();
       let getToken: () => Promise<string>;
@@ -105,7 +112,7 @@ export function SessionProvider({ host, clientOptions, identityStore, children }
         return;
       }
       const client = createApiClient({ ...clientOptions, getToken });
-      show({ status: "loading", message: "Checking who you are…" });
+      show({ status: "loading", step: "checking" });
       let me: Me;
       try {
         me = await client.me();
@@ -121,7 +128,7 @@ export function SessionProvider({ host, clientOptions, identityStore, children }
     } catch (error) {
       if (!current()) return;
       const next = stateForError(error);
-      if (next.status === "sign-in-problem") host.notifyAuthFailure(next.message);
+      if (next.status === "sign-in-problem") host.notifyAuthFailure(describeSessionError(next.error, intlRef.current));
       setApi(undefined);
       show(next);
     }

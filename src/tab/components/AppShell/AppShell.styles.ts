@@ -10,8 +10,8 @@ export const useAppShellStyles = makeStyles({
   },
   skipLink: {
     position: "absolute",
-    top: tokens.spacingVerticalS,
-    left: tokens.spacingHorizontalS,
+    insetBlockStart: tokens.spacingVerticalS,
+    insetInlineStart: tokens.spacingHorizontalS,
     zIndex: 1,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     backgroundColor: tokens.colorNeutralBackground1,

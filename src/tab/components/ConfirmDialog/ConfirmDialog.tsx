@@ -16,8 +16,19 @@ import {
 } from "@fluentui/react-components";
 import { useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { describeError, issueFor } from "../../api/describeError.js";
+import { defineMessages, useIntl } from "../../i18n/intl.js";
 import { useConfirmDialogStyles } from "./ConfirmDialog.styles.js";
 import { closeThen, focusBack, type AfterClose } from "./closeThen.js";
+
+const m = defineMessages({
+  cancel: { id: "common.confirm.cancel", defaultMessage: "Cancel", description: "Button that closes a confirmation dialog without doing anything" },
+  working: { id: "common.confirm.working", defaultMessage: "Working…", description: "The confirm button's label while the action runs" },
+  reasonMissing: {
+    id: "common.confirm.reasonMissing",
+    defaultMessage: "Enter {field}.",
+    description: "Error under an empty required field in a dialog; label is the field's label as shown, field is the same in lower case (e.g. “Enter reason.”)",
+  },
+});
 
 export interface ConfirmDialogProps {
   /** The button that opens the dialog. */
@@ -28,8 +39,11 @@ export interface ConfirmDialogProps {
   title: string;
   children?: ReactNode;
   confirmLabel: string;
-  /** Ask for a reason; `required` refuses an empty one before anything is sent. */
-  reason?: { label: string; hint?: string; required: boolean };
+  /**
+   * Ask for a reason; `required` refuses an empty one before anything is sent, saying `missing` (default:
+   * "Enter <label in lower case>.", in the person's language).
+   */
+  reason?: { label: string; hint?: string; required: boolean; missing?: string };
   /**
    * Do the thing. A rejection keeps the dialog open and shows the server's message; a function it resolves
    * with is called once the dialog has closed (to apply a change that may remove the dialog's own button).
@@ -41,6 +55,7 @@ export interface ConfirmDialogProps {
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { triggerLabel, triggerAriaLabel, triggerAppearance, title, children, confirmLabel, reason, onConfirm } = props;
   const styles = useConfirmDialogStyles();
+  const intl = useIntl();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState("");
   const [busy, setBusy] = useState(false);
@@ -63,7 +78,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
     event.preventDefault();
     if (busy) return;
     if (reason?.required && text.trim() === "") {
-      setReasonProblem(`Enter ${reason.label.toLowerCase()}.`);
+      setReasonProblem(reason.missing ?? intl.formatMessage(m.reasonMissing, { label: reason.label, field: reason.label.toLocaleLowerCase(intl.intlLocale) }));
       document.getElementById(reasonId)?.focus();
       return;
     }
@@ -74,7 +89,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       const after = await onConfirm(text.trim());
       closeThen(() => reset(false), after, trigger);
     } catch (error) {
-      const d = describeError(error);
+      const d = describeError(error, intl);
       const field = issueFor(d.issues, "reason");
       if (field) setReasonProblem(field);
       else setProblem(d.message);
@@ -116,10 +131,10 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
                 </DialogContent>
                 <DialogActions>
                   <DialogTrigger disableButtonEnhancement>
-                    <Button appearance="secondary">Cancel</Button>
+                    <Button appearance="secondary">{intl.formatMessage(m.cancel)}</Button>
                   </DialogTrigger>
                   <Button type="submit" appearance="primary" disabledFocusable={busy}>
-                    {busy ? "Working…" : confirmLabel}
+                    {busy ? intl.formatMessage(m.working) : confirmLabel}
                   </Button>
                 </DialogActions>
               </DialogBody>

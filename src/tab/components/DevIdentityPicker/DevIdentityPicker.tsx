@@ -1,6 +1,11 @@
 import { CompoundButton } from "@fluentui/react-components";
 import type { DevIdentity } from "../../api/types.js";
+import { defineMessages, useIntl } from "../../i18n/intl.js";
 import { useDevIdentityPickerStyles } from "./DevIdentityPicker.styles.js";
+
+const m = defineMessages({
+  label: { id: "setup.devIdentities.label", defaultMessage: "Demo identities", description: "Accessible name of the list of demo people (local demo mode)" },
+});
 
 export interface DevIdentityPickerProps {
   identities: readonly DevIdentity[];
@@ -12,8 +17,9 @@ export interface DevIdentityPickerProps {
 /** Local mode only: one button per demo person, showing their name and who they are. */
 export function DevIdentityPicker({ identities, onChoose, pendingKey }: DevIdentityPickerProps) {
   const styles = useDevIdentityPickerStyles();
+  const intl = useIntl();
   return (
-    <ul className={styles.list} aria-label="Demo identities">
+    <ul className={styles.list} aria-label={intl.formatMessage(m.label)}>
       {identities.map((identity) => (
         <li key={identity.key} className={styles.item}>
           <CompoundButton

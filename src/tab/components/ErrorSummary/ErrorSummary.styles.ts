@@ -12,6 +12,6 @@ export const useErrorSummaryStyles = makeStyles({
   general: { margin: `${tokens.spacingVerticalXS} 0 0` },
   list: {
     margin: `${tokens.spacingVerticalXS} 0 0`,
-    paddingLeft: tokens.spacingHorizontalL,
+    paddingInlineStart: tokens.spacingHorizontalL,
   },
 });

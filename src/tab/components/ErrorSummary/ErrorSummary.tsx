@@ -1,6 +1,15 @@
 import { Link, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { useEffect, useRef, type MouseEvent } from "react";
+import { defineMessages, useIntl } from "../../i18n/intl.js";
 import { useErrorSummaryStyles } from "./ErrorSummary.styles.js";
+
+const m = defineMessages({
+  item: {
+    id: "common.errorSummary.item",
+    defaultMessage: "{label}: {message}",
+    description: "One problem in a form's error summary: the field's label, then what is wrong with it",
+  },
+});
 
 export interface ErrorSummaryItem {
   /** Id of the control (or group) the problem belongs to. */
@@ -29,6 +38,7 @@ function focusTarget(id: string): void {
 /** After a failed submit: what is wrong, announced and focused, each linking to its field. */
 export function ErrorSummary({ title, items, general, attempt }: ErrorSummaryProps) {
   const styles = useErrorSummaryStyles();
+  const intl = useIntl();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.focus();
@@ -48,7 +58,7 @@ export function ErrorSummary({ title, items, general, attempt }: ErrorSummaryPro
               {items.map((item) => (
                 <li key={item.target}>
                   <Link href={`#${item.target}`} onClick={go(item.target)}>
-                    {item.label}: {item.message}
+                    {intl.formatMessage(m.item, { label: item.label, message: item.message })}
                   </Link>
                 </li>
               ))}

@@ -1,19 +1,28 @@
 import { Component, Suspense, type ReactNode } from "react";
 import { useNotifyReady } from "../../host/HostContext.js";
+import { defineMessages, useIntl } from "../../i18n/intl.js";
 import { useAnnouncement } from "../LiveAnnouncer/LiveAnnouncer.js";
 import { LoadFailure } from "../LoadFailure/LoadFailure.js";
 import { LoadingState } from "../LoadingState/LoadingState.js";
 
+const m = defineMessages({
+  loading: { id: "common.pageLoader.loading", defaultMessage: "Loading the page…", description: "Spinner label and announcement while a page's code downloads" },
+  thisPage: { id: "common.pageLoader.thisPage", defaultMessage: "this page", description: "Fills {what} in “Couldn't load {what}” when a page's code could not be fetched" },
+});
+
 /** While a page's code arrives: the same labelled spinner sign-in shows, in the same place (no layout jump). */
 function PageLoading() {
-  useAnnouncement("Loading the page…");
-  return <LoadingState message="Loading the page…" />;
+  const intl = useIntl();
+  const message = intl.formatMessage(m.loading);
+  useAnnouncement(message);
+  return <LoadingState message={message} />;
 }
 
 /** A page whose code could not be fetched (offline, or a release replaced it): say so, and tell the host we settled. */
 function PageLoadFailure({ error }: { error: unknown }) {
   useNotifyReady();
-  return <LoadFailure what="this page" error={error} onRetry={() => window.location.reload()} />;
+  const intl = useIntl();
+  return <LoadFailure what={intl.formatMessage(m.thisPage)} error={error} onRetry={() => window.location.reload()} />;
 }
 
 interface BoundaryProps {

@@ -13,7 +13,7 @@ export const useProseStyles = makeStyles({
       fontWeight: tokens.fontWeightSemibold,
     },
     "& p": { margin: `0 0 ${tokens.spacingVerticalM}` },
-    "& ul": { margin: `0 0 ${tokens.spacingVerticalM}`, paddingLeft: tokens.spacingHorizontalXL },
-    "& li": { marginBottom: tokens.spacingVerticalXS },
+    "& ul": { margin: `0 0 ${tokens.spacingVerticalM}`, paddingInlineStart: tokens.spacingHorizontalXL },
+    "& li": { marginBlockEnd: tokens.spacingVerticalXS },
   },
 });

@@ -2,26 +2,37 @@ import { useEffect, type ReactNode } from "react";
 import type { ApiClient } from "../../api/client.js";
 import type { Me } from "../../api/types.js";
 import { useNotifyReady } from "../../host/HostContext.js";
+import { defineMessages, useIntl, type Formatter } from "../../i18n/intl.js";
 import { ChooseIdentity } from "../../pages/ChooseIdentity/ChooseIdentity.js";
 import { NotEligible } from "../../pages/NotEligible/NotEligible.js";
 import { OpenInTeams } from "../../pages/OpenInTeams/OpenInTeams.js";
 import { ServiceProblem } from "../../pages/ServiceProblem/ServiceProblem.js";
 import { SignInProblem } from "../../pages/SignInProblem/SignInProblem.js";
 import { useSession } from "../../session/SessionContext.js";
-import type { SessionState } from "../../session/state.js";
+import { describeSessionError, sessionMessages, type SessionState } from "../../session/state.js";
 import { useAnnouncement } from "../LiveAnnouncer/LiveAnnouncer.js";
 import { LoadingState } from "../LoadingState/LoadingState.js";
 
-function announcementFor(state: SessionState): string | undefined {
+const m = defineMessages({
+  signedIn: { id: "common.session.signedInAs", defaultMessage: "Signed in as {name}", description: "Announced to screen readers once sign-in succeeds" },
+  chooseIdentity: { id: "common.session.chooseIdentity", defaultMessage: "Choose a demo identity", description: "Announced in local demo mode when the identity picker opens" },
+  notEligible: {
+    id: "common.session.notEligible",
+    defaultMessage: "Guildhall is open to verified public servants only",
+    description: "Announced when the server refuses the person",
+  },
+});
+
+function announcementFor(state: SessionState, intl: Formatter): string | undefined {
   switch (state.status) {
     case "loading":
-      return state.message;
+      return intl.formatMessage(state.step === "connecting" ? sessionMessages.connecting : sessionMessages.checking);
     case "ready":
-      return `Signed in as ${state.me.person.displayName}`;
+      return intl.formatMessage(m.signedIn, { name: state.me.person.displayName });
     case "choose-identity":
-      return "Choose a demo identity";
+      return intl.formatMessage(m.chooseIdentity);
     case "not-eligible":
-      return "Guildhall is open to verified public servants only";
+      return intl.formatMessage(m.notEligible);
     default:
       return undefined; // problem pages announce themselves with role="alert"
   }
@@ -33,25 +44,27 @@ function announcementFor(state: SessionState): string | undefined {
  */
 export function SignedInGate({ children }: { children: (me: Me, api: ApiClient) => ReactNode }) {
   const session = useSession();
+  const intl = useIntl();
   const { state } = session;
   useEffect(() => session.start(), [session]);
   useNotifyReady(state.status !== "idle" && state.status !== "loading");
-  useAnnouncement(announcementFor(state));
+  useAnnouncement(announcementFor(state, intl));
 
   switch (state.status) {
     case "idle":
+      return <LoadingState message={intl.formatMessage(sessionMessages.starting)} />;
     case "loading":
-      return <LoadingState message={state.status === "loading" ? state.message : "Starting Guildhall…"} />;
+      return <LoadingState message={intl.formatMessage(state.step === "connecting" ? sessionMessages.connecting : sessionMessages.checking)} />;
     case "choose-identity":
       return <ChooseIdentity identities={session.identities} onChoose={session.chooseIdentity} />;
     case "ready":
-      return session.api ? <>{children(state.me, session.api)}</> : <LoadingState message="Checking who you are…" />;
+      return session.api ? <>{children(state.me, session.api)}</> : <LoadingState message={intl.formatMessage(sessionMessages.checking)} />;
     case "not-eligible":
-      return <NotEligible message={state.message} reason={state.reason} requestId={state.requestId} />;
+      return <NotEligible message={describeSessionError(state.error, intl)} reason={state.reason} requestId={state.requestId} />;
     case "sign-in-problem":
       return (
         <SignInProblem
-          message={state.message}
+          message={describeSessionError(state.error, intl)}
           requestId={state.requestId}
           onRetry={session.retry}
           onSwitchIdentity={session.mode === "dev" ? session.switchIdentity : undefined}
@@ -60,6 +73,6 @@ export function SignedInGate({ children }: { children: (me: Me, api: ApiClient) 
     case "open-in-teams":
       return <OpenInTeams />;
     case "failed":
-      return <ServiceProblem message={state.message} requestId={state.requestId} onRetry={session.retry} />;
+      return <ServiceProblem message={describeSessionError(state.error, intl)} requestId={state.requestId} onRetry={session.retry} />;
   }
 }

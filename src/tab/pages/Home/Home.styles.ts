@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
 
 export const useHomeStyles = makeStyles({
   badges: {
@@ -12,15 +12,21 @@ export const useHomeStyles = makeStyles({
     gap: tokens.spacingHorizontalL,
     alignItems: "start",
   },
+  // Looks like Fluent's Card (medium): raised surface, medium radius, a border only forced colours show.
   card: {
-    padding: tokens.spacingHorizontalL,
-  },
-  section: {
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
+    boxSizing: "border-box",
+    padding: tokens.spacingHorizontalL,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow4,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
   },
   sectionHeading: {
+    ...typographyStyles.subtitle1,
     margin: "0",
     color: tokens.colorNeutralForeground1,
   },
@@ -47,14 +53,30 @@ export const useHomeStyles = makeStyles({
     margin: "0",
     padding: "0",
   },
+  // Looks like Fluent's Tag (small, brand).
+  tag: {
+    ...typographyStyles.caption1,
+    display: "inline-flex",
+    alignItems: "center",
+    boxSizing: "border-box",
+    height: "20px",
+    paddingBlock: "0",
+    paddingInline: `calc(5px + ${tokens.spacingHorizontalXXS})`,
+    whiteSpace: "nowrap",
+    backgroundColor: tokens.colorBrandBackground2,
+    color: tokens.colorBrandForeground2,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
+  },
   list: {
     margin: "0",
-    paddingLeft: tokens.spacingHorizontalXL,
+    paddingInlineStart: tokens.spacingHorizontalXL,
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalXS,
   },
   subheading: {
+    ...typographyStyles.subtitle2,
     margin: "0",
     color: tokens.colorNeutralForeground1,
   },
