@@ -9,6 +9,9 @@ import { AppContent } from "./AppContent.js";
 import { deepLinkPage, type Host } from "./host/host.js";
 import { HostProvider } from "./host/HostContext.js";
 import { SessionProvider } from "./session/SessionContext.js";
+import { intlFor } from "./testing/intl.js";
+import { IntlContext } from "./i18n/intl.js";
+import type { AnyLocale } from "../i18n/locales.js";
 import type { IdentityStore } from "./session/identityStore.js";
 
 afterEach(cleanup);
@@ -82,17 +85,19 @@ function fakeHost(overrides: Partial<Host> = {}): Host {
   };
 }
 
-function renderApp(fetch: FetchLike, options: { host?: Host; store?: IdentityStore; path?: string } = {}) {
+function renderApp(fetch: FetchLike, options: { host?: Host; store?: IdentityStore; path?: string; locale?: AnyLocale } = {}) {
   const host = options.host ?? fakeHost();
-  render(
+  const app = (
     <HostProvider host={host}>
       <SessionProvider host={host} clientOptions={{ fetch }} identityStore={options.store ?? memoryStore()}>
         <MemoryRouter initialEntries={[options.path ?? "/"]}>
           <AppContent />
         </MemoryRouter>
       </SessionProvider>
-    </HostProvider>,
+    </HostProvider>
   );
+  // Another language: the real catalog, as renderIn gives a component.
+  render(options.locale ? <IntlContext.Provider value={intlFor(options.locale)}>{app}</IntlContext.Provider> : app);
   return host;
 }
 
@@ -214,5 +219,33 @@ describe("the tab inside Teams", () => {
     const host = renderApp(fetch, { host: fakeHost({ kind: "teams", getAuthToken: async () => "real-entra-token" }) });
     await screen.findByRole("heading", { level: 1, name: "We couldn't sign you in" });
     expect(host.notifyAuthFailure).toHaveBeenCalledWith("The sign-in token was not accepted.");
+  });
+});
+
+describe("the tab in fr-CA", () => {
+  it("shows the shell, a public page and the document title in French", async () => {
+    renderApp(devServer(), { path: "/privacy", locale: "fr-CA" });
+    expect(await screen.findByRole("heading", { level: 1, name: "Confidentialité" })).toBeTruthy();
+    expect(document.title).toBe("Confidentialité · Guildhall");
+    expect(screen.getByRole("link", { name: "Passer au contenu principal" })).toBeTruthy();
+    const nav = screen.getByRole("navigation");
+    expect(within(nav).getAllByRole("link").map((a) => a.textContent)).toEqual(["Accueil", "Communautés", "Personnes", "Avis"]);
+    expect(within(screen.getByRole("contentinfo")).getByRole("link", { name: "Conditions d’utilisation" })).toBeTruthy();
+  });
+
+  it("signs in, titles the home page in French, and says a refusal in French", async () => {
+    renderApp(devServer(), { store: memoryStore("tom"), locale: "fr-CA" });
+    await screen.findByRole("heading", { level: 1, name: "Bienvenue, Tom Nguyen" });
+    expect(document.title).toBe("Accueil · Guildhall");
+    cleanup();
+    renderApp(devServer(), { path: "/no-such-page", locale: "fr-CA" });
+    expect(screen.getByRole("heading", { level: 1, name: "Page introuvable" })).toBeTruthy();
+    expect(document.title).toBe("Page introuvable · Guildhall");
+    cleanup();
+    renderApp(devServer(), { store: memoryStore("guest"), locale: "fr-CA" });
+    await screen.findByRole("heading", { level: 1, name: "Guildhall est réservé aux fonctionnaires dont le statut a été vérifié" });
+    expect(screen.getByText("Accès refusé")).toBeTruthy();
+    // The server's own sentence, until it sends a message key the catalog has (see the session state's tests).
+    expect(screen.getByRole("alert").textContent).toContain("Guest accounts cannot use Guildhall.");
   });
 });

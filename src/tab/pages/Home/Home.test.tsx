@@ -4,6 +4,7 @@ import type { ReactElement } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { MemoryRouter } from "react-router-dom";
 import type { Me, Permissions } from "../../api/types.js";
+import { renderIn } from "../../testing/intl.js";
 import { Home } from "./Home.js";
 
 afterEach(cleanup);
@@ -82,5 +83,25 @@ describe("Home", () => {
     expect(screen.getByText(/agency is not registered/)).toBeTruthy();
     const mayNot = screen.getByRole("list", { name: "Not available to you" });
     expect(within(mayNot).getByText("Browse the directory of people and communities")).toBeTruthy();
+  });
+});
+
+describe("Home in fr-CA", () => {
+  it("welcomes the person and lists what they may do in French", () => {
+    renderIn("fr-CA", <MemoryRouter><Home me={meFor({ platformOwner: true })} /></MemoryRouter>);
+    expect(screen.getByRole("heading", { level: 1, name: "Bienvenue, Tom Nguyen" })).toBeTruthy();
+    expect(screen.getByText("Responsable de la plateforme")).toBeTruthy();
+    const profile = screen.getByRole("region", { name: "Votre profil" });
+    expect(within(profile).getByText("Organisme")).toBeTruthy();
+    expect(within(profile).getByRole("list", { name: "Centres d’intérêt" })).toBeTruthy();
+    const may = screen.getByRole("list", { name: "Ce que vous pouvez faire" });
+    expect(within(may).getByText("Proposer une nouvelle communauté de pratique")).toBeTruthy();
+    const mayNot = screen.getByRole("list", { name: "Ce qui ne vous est pas permis" });
+    expect(within(mayNot).getByText("Approuver les communautés proposées (responsable de la plateforme)")).toBeTruthy();
+  });
+
+  it("keeps a permission this tab does not know as the server sent it", () => {
+    renderIn("fr-CA", <MemoryRouter><Home me={meFor({ permissions: { ...member, "community.future": true } as Permissions })} /></MemoryRouter>);
+    expect(within(screen.getByRole("list", { name: "Ce que vous pouvez faire" })).getByText("community.future")).toBeTruthy();
   });
 });
