@@ -181,6 +181,12 @@ const kb = (bytes: number) => (bytes / 1000).toFixed(1);
 
 /** The bench/README.md section for a report. */
 export function bundleSection(r: BundleReport): string {
+  const sourceCatalog = r.catalogs.find((c) => c.locale === "en-AU");
+  const largestCatalog = r.catalogs.filter((c) => c.locale !== "en-XA").reduce<CatalogChunk | undefined>((a, c) => (!a || c.gzip > a.gzip ? c : a), undefined);
+  const teamsLargest =
+    sourceCatalog && largestCatalog && largestCatalog.locale !== "en-AU"
+      ? `| the home page inside Teams in ${largestCatalog.locale} (its catalog, the largest, instead of en-AU's) | — | ${kb(r.home.gzip + r.teamsExtraGzip - sourceCatalog.gzip + largestCatalog.gzip)} | — |\n`
+      : "";
   const catalogRows = r.catalogs.map((c) => `| ${c.locale} | ${c.file.replace(/^assets\//, "")} | ${kb(c.gzip)} | ${kb(c.bytes)} |`);
   const rows = r.pages.map((p) => `| ${p.routes.length > 0 ? p.routes.map((x) => `\`${x}\``).join(", ") : "—"} | ${p.page} | ${kb(p.extraGzip)} | ${p.extraChunks} |`);
   return `## The tab's JavaScript (goal ≤ 200 KB gzipped for the home page)
@@ -196,7 +202,7 @@ the first paint; the home page figures count en-AU's). KB = 1,000 bytes. Pages a
 | loaded initially (entry + static imports + modulepreloads) | ${r.initial.chunks} | ${kb(r.initial.gzip)} | ${kb(r.initial.bytes)} |
 | the home page \`/\` in a browser (initial + its page chunks + the en-AU catalog) | ${r.home.chunks} | ${kb(r.home.gzip)} | ${kb(r.home.bytes)} |
 | the home page inside Teams (also the teams-js host SDK) | — | ${kb(r.home.gzip + r.teamsExtraGzip)} | — |
-| largest chunk the home page loads (${r.home.largest.file.replace(/^assets\//, "")}) | 1 | ${kb(r.home.largest.gzip)} | ${kb(r.home.largest.bytes)} |
+${teamsLargest}| largest chunk the home page loads (${r.home.largest.file.replace(/^assets\//, "")}) | 1 | ${kb(r.home.largest.gzip)} | ${kb(r.home.largest.bytes)} |
 | the whole tab (every chunk) | ${r.totalChunks} | ${kb(r.totalGzip)} | — |
 
 Each locale's catalog (the tab fetches exactly one; pseudo-locale en-XA is for testing):
@@ -211,6 +217,16 @@ already visited come from the cache):
 | routes | page | extra KB gzipped | extra chunks |
 |---|---|---|---|
 ${rows.join("\n")}
+
+Measured ${new Date().toISOString().slice(0, 10)} on ${os.availableParallelism()} CPUs (nproc), Node ${process.version}.
+
+Issue 9 (localisation, 2026-12-01): the tab now fetches one catalog chunk before its first paint, counted above
+for en-AU. Before, the home page loaded 179.1 KB in a browser (23 chunks) and 195.4 KB inside Teams with a
+1.0 KB catalog, its own page chunks 32.3 KB (6 chunks, 24.6 KB of them Fluent's Card and Tag). What changed: the
+home page's two cards and its interest tags are plain sections and list items styled with Fluent's tokens (the
+same surface, radius, shadow, colours and type ramp; headings and lists unchanged), so its page chunks are
+5.8 KB (2 chunks): 26.5 KB less, which pays for a full catalog (12.7 KB en-AU, 15.0 KB fr-CA on the day, with
+other areas still being filled).
 `;
 }
 
