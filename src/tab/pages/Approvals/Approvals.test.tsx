@@ -1,11 +1,13 @@
 // @vitest-environment jsdom
 import "../../testing/resizeObserver.js";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import type { ReactElement } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { MemoryRouter } from "react-router-dom";
 import { LiveAnnouncer } from "../../components/LiveAnnouncer/LiveAnnouncer.js";
 import { apiError, stubApi, type StubRoute } from "../../testing/apiStub.js";
 import { detailFor, MEMBER_PERMISSIONS, meFor, summaryFor } from "../../testing/fixtures.js";
+import { renderIn } from "../../testing/intl.js";
 import { Approvals } from "./Approvals.js";
 
 afterEach(cleanup);
@@ -13,9 +15,9 @@ afterEach(cleanup);
 const priya = meFor({ platformOwner: true, permissions: { ...MEMBER_PERMISSIONS, "community.approve": true } });
 const proposed = summaryFor({ id: "c-new", name: "Regional Evaluators", status: "proposed", teamsState: null, memberCount: 0 });
 
-function renderPage(routes: Record<string, StubRoute>, me = priya) {
+function renderPage(routes: Record<string, StubRoute>, me = priya, locale?: "fr-CA") {
   const stub = stubApi(routes);
-  render(
+  (locale ? (ui: ReactElement) => renderIn(locale, ui) : render)(
     <MemoryRouter>
       <LiveAnnouncer>
         <Approvals me={me} api={stub.api} />
@@ -78,5 +80,43 @@ describe("Approvals", () => {
     const stub = renderPage({}, meFor());
     expect(screen.getByText("Only platform owners approve proposed communities.")).toBeTruthy();
     expect(stub.calls).toHaveLength(0);
+  });
+
+  const second = summaryFor({ id: "c-two", name: "Data Stewards", status: "proposed", teamsState: null, memberCount: 0 });
+  const french = () =>
+    renderPage(
+      {
+        "GET /api/v1/communities": { items: [proposed, second], total: 2 },
+        "GET /api/v1/communities/c-new": detailFor({ id: "c-new", name: "Regional Evaluators", status: "proposed", nameClashes: [{ id: "c-old", name: "Regional evaluators", status: "approved" }] }),
+        "POST /api/v1/communities/c-two/decision": detailFor({ id: "c-two", status: "rejected" }),
+      },
+      priya,
+      "fr-CA",
+    );
+
+  it("speaks Canadian French: the list, its count and a rejection", async () => {
+    french();
+    expect(screen.getByRole("heading", { level: 1, name: "Approbations" })).toBeTruthy();
+    const list = await screen.findByRole("list", { name: "Communautés proposées" });
+    expect(screen.getByText("2 propositions en attente.")).toBeTruthy();
+    expect(within(list).getByRole("article", { name: "Regional Evaluators" }).textContent).toContain("Classification de sécurité\u00a0: OFFICIEL");
+    fireEvent.click(within(list).getByRole("button", { name: "Refuser Data Stewards" }));
+    fireEvent.change(await screen.findByRole("textbox", { name: /Motif/ }), { target: { value: "Existe déjà" } });
+    fireEvent.click(screen.getByRole("button", { name: "Refuser la proposition" }));
+    // (The text matcher reads the no-break spaces inside « » as spaces.)
+    expect(await screen.findByText("La communauté « Data Stewards » a été refusée.")).toBeTruthy();
+    await waitFor(() => expect(screen.getByText("1 proposition en attente.")).toBeTruthy());
+  });
+
+  it("speaks Canadian French in the approve dialog: the look-alike names and the fields", async () => {
+    french();
+    const list = await screen.findByRole("list", { name: "Communautés proposées" });
+    fireEvent.click(within(list).getByRole("button", { name: "Approuver Regional Evaluators" }));
+    const dialog = await screen.findByRole("dialog");
+    const clashes = await within(dialog).findByRole("list", { name: "Noms semblables" });
+    expect(clashes.textContent).toBe("Ressemble à\u00a0: Regional evaluators (approuvée)");
+    expect(within(dialog).getByRole("textbox", { name: /^Nom/ })).toBeTruthy();
+    expect(within(dialog).getByRole("textbox", { name: /^Note à la personne qui a proposé la communauté/ })).toBeTruthy();
+    expect(within(dialog).getByRole("button", { name: "Approuver la communauté" })).toBeTruthy();
   });
 });

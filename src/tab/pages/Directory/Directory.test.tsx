@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
 import "../../testing/resizeObserver.js";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import type { ReactElement } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { MemoryRouter } from "react-router-dom";
 import { LiveAnnouncer } from "../../components/LiveAnnouncer/LiveAnnouncer.js";
 import { apiError, stubApi } from "../../testing/apiStub.js";
+import { renderIn } from "../../testing/intl.js";
 import { AGENCIES, meFor, summaryFor } from "../../testing/fixtures.js";
 import { Directory } from "./Directory.js";
 
@@ -13,9 +15,9 @@ afterEach(cleanup);
 const regional = summaryFor({ myRole: "owner" });
 const design = summaryFor({ id: "c1", name: "Service Design CoP", visibility: "open", classification: "OFFICIAL_SENSITIVE", classificationLabel: "OFFICIAL: Sensitive", memberCount: 1 });
 
-function renderDirectory(routes: Parameters<typeof stubApi>[0], path = "/communities") {
+function renderDirectory(routes: Parameters<typeof stubApi>[0], path = "/communities", locale?: "fr-CA") {
   const stub = stubApi({ "GET /api/v1/agencies": { items: AGENCIES }, ...routes });
-  render(
+  (locale ? (ui: ReactElement) => renderIn(locale, ui) : render)(
     <MemoryRouter initialEntries={[path]}>
       <LiveAnnouncer>
         <Directory me={meFor()} api={stub.api} />
@@ -61,5 +63,24 @@ describe("Directory", () => {
     fail = false;
     fireEvent.click(screen.getByRole("button", { name: "Try again" }));
     expect(await screen.findByText(/No communities match/)).toBeTruthy();
+  });
+
+  it("speaks Canadian French: labels, classifications and the count of communities found", async () => {
+    renderDirectory(
+      { "GET /api/v1/communities": (req) => (req.query.get("mine") === "true" ? { items: [regional], total: 1 } : { items: [regional, design], total: 2 }) },
+      "/communities",
+      "fr-CA",
+    );
+    expect(screen.getByRole("heading", { level: 1, name: "Communautés" })).toBeTruthy();
+    const list = await screen.findByRole("list", { name: "Communautés trouvées" });
+    const card = within(list).getByRole("article", { name: "Service Design CoP" });
+    // Named from the code, not from the server's en-AU label.
+    expect(card.textContent).toContain("Classification de sécurité\u00a0: OFFICIEL\u00a0: Sensible");
+    await waitFor(() => expect(screen.getByRole("status").textContent).toBe("2 communautés trouvées"));
+    expect(screen.getByRole("link", { name: "Proposer une communauté" })).toBeTruthy();
+    expect(screen.getByRole("combobox", { name: "Classification de sécurité" }).textContent).toContain("PROTÉGÉ");
+    fireEvent.click(screen.getByRole("checkbox", { name: "Mes communautés seulement" }));
+    await waitFor(() => expect(screen.getByRole("status").textContent).toBe("1 communauté trouvée"));
+    expect(screen.getByRole("button", { name: "Rechercher" })).toBeTruthy();
   });
 });

@@ -1,18 +1,20 @@
 // @vitest-environment jsdom
 import "../../testing/resizeObserver.js";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import type { ReactElement } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { MemoryRouter, Route, Routes } from "react-router-dom";
 import { LiveAnnouncer } from "../../components/LiveAnnouncer/LiveAnnouncer.js";
 import { apiError, json, stubApi, type StubRoute } from "../../testing/apiStub.js";
 import { AGENCIES, detailFor, meFor } from "../../testing/fixtures.js";
+import { renderIn } from "../../testing/intl.js";
 import { ProposeCommunity } from "./ProposeCommunity.js";
 
 afterEach(cleanup);
 
-function renderForm(propose: StubRoute, more: Record<string, StubRoute> = {}) {
+function renderForm(propose: StubRoute, more: Record<string, StubRoute> = {}, locale?: "fr-CA") {
   const stub = stubApi({ "GET /api/v1/agencies": { items: AGENCIES }, "POST /api/v1/communities": propose, ...more });
-  render(
+  (locale ? (ui: ReactElement) => renderIn(locale, ui) : render)(
     <MemoryRouter initialEntries={["/communities/new"]}>
       <LiveAnnouncer>
         <Routes>
@@ -138,5 +140,47 @@ describe("ProposeCommunity", () => {
     type(/^Name/, "x".repeat(53));
     expect(screen.getByText(/53 of 50 characters/)).toBeTruthy();
     expect(screen.getByText("The name is 3 characters too long for Teams.")).toBeTruthy();
+  });
+
+  it("speaks Canadian French: labels, the form's own checks, the length of the name and the server's field problems", async () => {
+    const reason = "This Guildhall is accredited to hold information up to OFFICIAL: Sensitive.";
+    const ceiling = { max: "OFFICIAL_SENSITIVE", allowed: ["OFFICIAL", "OFFICIAL_SENSITIVE"], ceilingReason: reason };
+    const stub = renderForm(
+      () =>
+        apiError(400, "community.classification_above_ceiling", reason, {
+          issues: [{ path: "classification", message: reason, messageKey: "classification.ceiling.reason", values: { max: "OFFICIAL_SENSITIVE" } }],
+        }),
+      { "GET /api/v1/client-config": { authMode: "dev", clientId: "client", cloud: "Public", classifications: ceiling } },
+      "fr-CA",
+    );
+    expect(screen.getByRole("heading", { level: 1, name: "Proposer une communauté" })).toBeTruthy();
+    expect(screen.getByRole("textbox", { name: /^Mandat/ })).toBeTruthy();
+    expect(screen.getByRole("radio", { name: /^Fermée\u00a0: / })).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole<HTMLInputElement>("radio", { name: /^PROTÉGÉ — .*Non offerte dans ce Guildhall\.$/ }).disabled).toBe(true));
+    expect(screen.getAllByText(/accrédité pour conserver des renseignements jusqu’au niveau OFFICIEL\s: Sensible/).length).toBeGreaterThan(0);
+
+    // The tab's own checks, in French.
+    fireEvent.click(screen.getByRole("button", { name: "Envoyer la proposition" }));
+    const summary = (await screen.findByText("La proposition doit être modifiée")).closest<HTMLElement>("[role=alert]");
+    expect(summary?.textContent).toContain("Choisissez qui peut voir la communauté et s’y joindre.");
+    expect(summary?.textContent).toContain("Choisissez la classification de sécurité la plus élevée");
+    expect(stub.calls.some((c) => c.method === "POST")).toBe(false);
+
+    // Too long by one, then by three: a plural.
+    fireEvent.change(screen.getByRole("textbox", { name: /^Nom/ }), { target: { value: "x".repeat(51) } });
+    expect(screen.getByText("Le nom a 1 caractère de trop pour Teams.")).toBeTruthy();
+    expect(screen.getByText(/51 sur 50 caractères/)).toBeTruthy();
+    fireEvent.change(screen.getByRole("textbox", { name: /^Nom/ }), { target: { value: "x".repeat(53) } });
+    expect(screen.getByText("Le nom a 3 caractères de trop pour Teams.")).toBeTruthy();
+
+    // A field problem from the server, in French beside its field.
+    fireEvent.change(screen.getByRole("textbox", { name: /^Nom/ }), { target: { value: "Évaluateurs régionaux" } });
+    fireEvent.click(screen.getByRole("radio", { name: /^Ouverte/ }));
+    fireEvent.click(screen.getByRole("radio", { name: /^OFFICIEL — / }));
+    fireEvent.click(screen.getByRole("button", { name: "Envoyer la proposition" }));
+    await waitFor(() => expect(stub.calls.some((c) => c.method === "POST")).toBe(true));
+    const link = await screen.findByRole("link", { name: /accrédité pour conserver/ });
+    expect(link.getAttribute("href")).toBe("#proposal-classification");
+    expect(link.textContent).toContain("Classification de sécurité");
   });
 });
