@@ -20,7 +20,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } fr
 import { ApiError } from "../../api/client.js";
 import type { NameClash } from "../../api/communityTypes.js";
 import { describeError, issueFor } from "../../api/describeError.js";
-import { defineMessages, useIntl, type Formatter } from "../../i18n/intl.js";
+import { defineMessages, useIntl } from "../../i18n/intl.js";
 import { closeThen, focusBack, type AfterClose } from "../ConfirmDialog/closeThen.js";
 import { useApproveProposalStyles } from "./ApproveProposal.styles.js";
 
@@ -94,9 +94,9 @@ export function ApproveProposal(props: ApproveProposalProps) {
   );
 }
 
-type ClashState = { status: "loading" } | { status: "ready"; items: readonly NameClash[] } | { status: "error"; message: string };
+type ClashState = { status: "loading" } | { status: "ready"; items: readonly NameClash[] } | { status: "error"; error: unknown };
 
-function useClashes(known: readonly NameClash[] | undefined, load: (() => Promise<readonly NameClash[]>) | undefined, intl: Formatter): ClashState {
+function useClashes(known: readonly NameClash[] | undefined, load: (() => Promise<readonly NameClash[]>) | undefined): ClashState {
   const [loaded, setLoaded] = useState<ClashState>(known || !load ? { status: "ready", items: known ?? [] } : { status: "loading" });
   useEffect(() => {
     if (known || !load) return;
@@ -106,13 +106,13 @@ function useClashes(known: readonly NameClash[] | undefined, load: (() => Promis
         if (!cancelled) setLoaded({ status: "ready", items });
       },
       (error: unknown) => {
-        if (!cancelled) setLoaded({ status: "error", message: describeError(error, intl).message });
+        if (!cancelled) setLoaded({ status: "error", error });
       },
     );
     return () => {
       cancelled = true;
     };
-  }, [known, load, intl]);
+  }, [known, load]);
   return known ? { status: "ready", items: known } : loaded;
 }
 
@@ -133,7 +133,7 @@ function ApproveDialog({ communityName, nameClashes, loadNameClashes, onApprove,
   const nameId = useId();
   // Fetched once per opening, even if the caller passes a new function on each render.
   const [load] = useState(() => loadNameClashes);
-  const clashes = useClashes(nameClashes, load, intl);
+  const clashes = useClashes(nameClashes, load);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -183,7 +183,7 @@ function ApproveDialog({ communityName, nameClashes, loadNameClashes, onApprove,
               {clashes.status === "loading" ? <Spinner size="tiny" labelPosition="after" label={intl.formatMessage(m.checking)} /> : null}
               {clashes.status === "error" ? (
                 <MessageBar intent="warning" layout="multiline">
-                  <MessageBarBody>{intl.formatMessage(m.checkFailed, { problem: clashes.message })}</MessageBarBody>
+                  <MessageBarBody>{intl.formatMessage(m.checkFailed, { problem: describeError(clashes.error, intl).message })}</MessageBarBody>
                 </MessageBar>
               ) : null}
               {clashes.status === "ready" && clashes.items.length > 0 ? (
