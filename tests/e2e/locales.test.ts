@@ -110,7 +110,9 @@ async function collectApiData(response: Response, into: Set<string>): Promise<vo
 function seedData(): Set<string> {
   const out = new Set<string>();
   for (const a of DEMO_AGENCIES) [a.name, a.shortName, ...a.emailDomains].forEach((s) => out.add(s));
-  for (const p of DEMO_IDENTITIES) [p.displayName, p.email, p.jobTitle, ...p.interests].forEach((s) => out.add(s));
+  // A demo person's one-line description ("Finance · platform owner") is fixture data the server sends in English
+  // (GET /api/dev/identities), shown by the local-mode banner and picker only.
+  for (const p of DEMO_IDENTITIES) [p.displayName, p.email, p.jobTitle, p.description, ...p.interests].forEach((s) => out.add(s));
   for (const c of DEMO_COMMUNITIES) [c.name, c.purpose, ...c.tags].forEach((s) => out.add(s));
   out.add(DEMO_TERMS.termsOfReference);
   out.add(DEMO_TERMS.codeOfPractice);
