@@ -125,7 +125,7 @@ describe("entra mode", () => {
     expect((await me(h, token)).json().locale).toBe("fr-CA");
     const res = await saveProfile(h, token, { locale: "en-XA" });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.issues).toEqual([expect.objectContaining({ path: "locale" })]);
+    expect(res.json().error.issues).toEqual([expect.objectContaining({ path: "locale", message: "Choose one of the languages offered.", messageKey: "validation.profile.locale" })]);
     expect((await me(h, token)).json().locale).toBe("fr-CA");
   });
 });
