@@ -116,6 +116,7 @@ function seedData(): Set<string> {
   for (const c of DEMO_COMMUNITIES) [c.name, c.purpose, ...c.tags].forEach((s) => out.add(s));
   out.add(DEMO_TERMS.termsOfReference);
   out.add(DEMO_TERMS.codeOfPractice);
+  [PROPOSAL.name, PROPOSAL.purpose, PROPOSAL.termsOfReference, PROPOSAL.codeOfPractice, ...PROPOSAL.tags, REQUEST_NOTE].forEach((t) => out.add(t));
   // The language picker names each language in that language ("Français (Canada)" in every locale), by design.
   for (const name of Object.values(LOCALE_NAMES)) out.add(name);
   return out;
@@ -181,6 +182,41 @@ async function pageTexts(page: Page): Promise<{ where: string; text: string }[]>
   });
 }
 
+// ---- Activity, so the pages have something to say ----------------------------------------------------------------
+
+const PROCUREMENT = DEMO_COMMUNITIES.find((c) => c.name === "Procurement Capability")!;
+const PROPOSAL = {
+  name: "Evaluation Practitioners Network",
+  purpose: "Evaluators comparing methods and sharing plans across agencies.",
+  termsOfReference: "We meet monthly. Minutes go to the shared library.",
+  codeOfPractice: "Be generous with what you know. Share nothing above OFFICIAL.",
+  visibility: "open",
+  scope: "cross_agency",
+  classification: "OFFICIAL",
+  tags: ["evaluation", "methods"],
+};
+const REQUEST_NOTE = "I manage panel contracts and would like to learn from the clinics.";
+
+async function api(who: string, method: "GET" | "POST", route: string, body?: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(`${server.url}${route}`, {
+    method,
+    headers: { authorization: `Bearer ${await devTokenFor(server.url, who)}`, ...(body !== undefined ? { "content-type": "application/json" } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  if (!res.ok) throw new Error(`${who} ${method} ${route}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+/**
+ * Marcus proposes a community (Priya's approvals list has it) and Grace asks to join Procurement Capability, which
+ * Priya owns (her community page lists the request, her notices say so).
+ */
+async function makeActivity(): Promise<void> {
+  await api("marcus", "POST", "/api/v1/communities", PROPOSAL);
+  const procurement = await api("grace", "GET", `/api/v1/communities/${PROCUREMENT.id}`);
+  await api("grace", "POST", `/api/v1/communities/${PROCUREMENT.id}/requests`, { acceptCodeOfPractice: true, codeVersion: procurement["codeVersion"], message: REQUEST_NOTE });
+}
+
 // ---- The pages ----------------------------------------------------------------------------------------------------
 
 interface Walked {
@@ -200,6 +236,7 @@ async function mainPages(): Promise<Walked[]> {
     { label: "home", route: "/" },
     { label: "directory", route: "/communities" },
     { label: `community ${community.name}`, route: `/communities/${community.id}` },
+    { label: `community ${PROCUREMENT.name} (Priya owns it; a request to join)`, route: `/communities/${PROCUREMENT.id}` },
     { label: "propose", route: "/communities/new" },
     { label: "approvals", route: "/approvals" },
     { label: "my profile", route: "/people/me" },
@@ -242,6 +279,7 @@ describe.skipIf(!chromiumAvailable() && process.env["CI"] !== "true")("the tab i
   beforeAll(async () => {
     buildTab();
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    await makeActivity();
   });
 
   afterAll(async () => {
