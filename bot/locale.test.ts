@@ -152,6 +152,12 @@ describe("an en-US activity", () => {
     expect(out[0]?.text).toContain("Your organization is not on the list");
   });
 
+  it("without a locale of its own, follows the clientInfo entity's", async () => {
+    const { options } = setup();
+    const card = validCard(replies(await post(options, activity({ entities: [{ type: "clientInfo", locale: "fr-CA", country: "CA", platform: "Web" }] }))));
+    expect(card).toEqual(helpCard(cards, fr));
+  });
+
   it("in a language Guildhall lacks gets en-AU", async () => {
     const { options } = setup();
     const card = validCard(replies(await post(options, activity({ locale: "de-DE" }))));

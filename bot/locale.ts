@@ -1,7 +1,7 @@
 /**
  * The language of a turn. In a 1:1 chat it is the person's own choice, when they saved one in Guildhall
  * (people.locale, looked up through `BotOptions.savedLocale`); otherwise, and always in a channel or group chat,
- * the activity's `locale` (the Teams client's language). A language we lack falls back as everywhere else:
+ * the activity's `locale` (the Teams client's language; its `clientInfo` entity's when there is none). A language we lack falls back as everywhere else:
  * fr-FR → fr-CA, en-GB → en-AU, anything else → en-AU.
  *
  * The saved choice is looked up once per turn, only when the bot has something to say, and only for a tenant
@@ -15,9 +15,15 @@ import { tenantIdOf, type TurnDeps } from "./turn.js";
 
 const TURN_LOCALE = Symbol("guildhall.turnLocale");
 
+/** The locales an activity names, most telling first: its `locale`, then its `clientInfo` entity's (Teams sends both on messages). */
+function activityLocales(activity: Partial<Activity>): (string | undefined)[] {
+  const clientInfo = (activity.entities ?? []).find((e) => e.type === "clientInfo") as { locale?: unknown } | undefined;
+  return [typeof activity.locale === "string" ? activity.locale : undefined, typeof clientInfo?.locale === "string" ? clientInfo.locale : undefined];
+}
+
 /** The activity's own locale, matched to one we speak. */
 export function activityLocale(activity: Partial<Activity>): AnyLocale {
-  return negotiateLocale([typeof activity.locale === "string" ? activity.locale : undefined]);
+  return negotiateLocale(activityLocales(activity));
 }
 
 /** Whether the activity comes from a 1:1 chat with the bot (Teams' `personal` scope). */
@@ -41,7 +47,7 @@ export async function turnLocale(context: TurnContext, deps: Pick<TurnDeps, "sav
       deps.logger.warn({ errorName: err instanceof Error ? err.name : typeof err }, "bot could not read the person's saved language");
     }
   }
-  const locale = negotiateLocale([saved, typeof activity.locale === "string" ? activity.locale : undefined]);
+  const locale = negotiateLocale([saved, ...activityLocales(activity)]);
   context.turnState.set(TURN_LOCALE, locale);
   return locale;
 }

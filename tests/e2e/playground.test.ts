@@ -19,10 +19,17 @@ import { intlFor } from "../../src/i18n/node.js";
 import { startServer, type RunningServer } from "../support/server-process.js";
 import { chromiumAvailable, launchBrowser, type LaunchedBrowser } from "./browser.js";
 
-/** The Playground sends every activity with `locale: "en-US"`, and the demo people saved no language: the bot answers in en-US. */
+/**
+ * The Playground sends its messages and invokes with `locale: "en-US"`, and the demo people saved no language, so
+ * the bot answers those in en-US. Its install activity (conversationUpdate) names no locale: that answer is en-AU.
+ */
 const playgroundIntl = intlFor("en-US");
 const HELP_TEXT = helpText(playgroundIntl);
-const REPLIES = { notUnderstood: playgroundIntl.formatMessage(MESSAGES.notUnderstood), notEligible: playgroundIntl.formatMessage(MESSAGES.notEligible) };
+const REPLIES = {
+  notUnderstood: playgroundIntl.formatMessage(MESSAGES.notUnderstood),
+  notEligible: playgroundIntl.formatMessage(MESSAGES.notEligible),
+  notEligibleOnInstall: intlFor("en-AU").formatMessage(MESSAGES.notEligible),
+};
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -200,7 +207,7 @@ describe.skipIf(!chromiumAvailable() && process.env["CI"] !== "true")("Agents Pl
   it("refuses someone from a tenant that is not allow-listed (the committed file with its tenantId changed), politely, and logs none of what they wrote", async () => {
     const playground = await startPlayground(OUTSIDER_TENANT_ID);
     const page = await openChat(playground);
-    const refusals = () => messages(page, REPLIES.notEligible).count();
+    const refusals = async () => (await messages(page, REPLIES.notEligibleOnInstall).count()) + (await messages(page, REPLIES.notEligible).count());
 
     // Installing the bot is refused with the same sentence instead of a welcome.
     await expect.poll(refusals, { timeout: 30_000 }).toBe(1);
