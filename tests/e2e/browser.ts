@@ -109,7 +109,7 @@ function newestIn(dir: string): number {
  */
 export function buildTab(): void {
   const built = path.join(ROOT, "dist/tab/index.html");
-  const sources = Math.max(newestIn(path.join(ROOT, "src/tab")), statSync(path.join(ROOT, "vite.config.ts")).mtimeMs, statSync(path.join(ROOT, "package-lock.json")).mtimeMs);
+  const sources = Math.max(newestIn(path.join(ROOT, "src/tab")), newestIn(path.join(ROOT, "src/i18n")), newestIn(path.join(ROOT, "src/domain")), statSync(path.join(ROOT, "vite.config.ts")).mtimeMs, statSync(path.join(ROOT, "package-lock.json")).mtimeMs);
   if (existsSync(built) && statSync(built).mtimeMs > sources) return;
   execFileSync(process.execPath, [path.join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], {
     cwd: ROOT,
