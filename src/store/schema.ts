@@ -69,6 +69,11 @@ export interface CommunityTable {
   decision_reason: string | null;
   decided_at: Date | null;
   archived_at: Date | null;
+  /** Why it was archived, as typed (migration 0011); null before 0011 and while not archived. */
+  archive_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Who archived it (for the record) and in which capacity; the page shows only the capacity. */
+  archived_by: ColumnType<string | null, string | null | undefined, string | null>;
+  archived_by_role: ColumnType<"owner" | "platform_owner" | null, "owner" | "platform_owner" | null | undefined, "owner" | "platform_owner" | null>;
   last_activity_at: Generated<Date>;
   inactivity_flagged_at: Date | null;
   created_at: Generated<Date>;
