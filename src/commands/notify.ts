@@ -63,6 +63,16 @@ export const NOTICES = defineMessages({
     defaultMessage: 'Your community "{community}" was approved as "{approvedName}".',
     description: "To the person who proposed the community, approved under another name. community: the name they proposed; approvedName: the name it was approved under.",
   },
+  communityApprovedWithNote: {
+    id: "notice.community.approvedWithNote",
+    defaultMessage: 'Your community "{community}" was approved. Note from the platform owner: {note}',
+    description: "To the person who proposed the community, when the approver wrote a note. community: the name they proposed; note: what the platform owner typed, quoted as written (it ends the sentence).",
+  },
+  communityApprovedRenamedWithNote: {
+    id: "notice.community.approvedRenamedWithNote",
+    defaultMessage: 'Your community "{community}" was approved as "{approvedName}". Note from the platform owner: {note}',
+    description: "As approvedRenamed, with the approver's note. community: the name they proposed; approvedName: the name it was approved under; note: what the platform owner typed, quoted as written (it ends the sentence).",
+  },
   communityRejected: {
     id: "notice.community.rejected",
     defaultMessage: 'Your community "{community}" was not approved: {reason}',
@@ -71,7 +81,12 @@ export const NOTICES = defineMessages({
   communityArchived: {
     id: "notice.community.archived",
     defaultMessage: '"{community}" was archived by {name}.',
-    description: "To the community's owners. community: the community's name; name: who archived it.",
+    description: "To the community's owners (notices written before archiving asked for a reason). community: the community's name; name: who archived it.",
+  },
+  communityArchivedForMember: {
+    id: "notice.community.archivedForMember",
+    defaultMessage: '"{community}" was archived by {role, select, owner {{name}, an owner} other {a platform owner}}. Reason: {reason}',
+    description: "To every member of an archived community but the person who archived it. community: the community's name; role: owner or platform_owner; name: the owner's name (only when role is owner); reason: what they typed, quoted as written (it ends the sentence).",
   },
   communityInactive: {
     id: "notice.community.inactive",
