@@ -1,7 +1,10 @@
 import { sql } from "kysely";
+import { z } from "zod";
+import { DENIAL_MESSAGES } from "../../domain/policy.js";
+import { multilineText } from "../../domain/text.js";
 import { appendAudit } from "../../store/audit.js";
 import { defineMessages } from "../../i18n/format.js";
-import { CommandError, type CommandContext } from "../context.js";
+import { CommandError, parseInput, type CommandContext } from "../context.js";
 import { NOTICES, notify } from "../notify.js";
 import { check, communityErrors, loadVisible } from "./load.js";
 
@@ -11,23 +14,53 @@ const m = defineMessages({
 
 export const ARCHIVE_QUEUE = "community.archive";
 
+/** The longest reason an archive takes (the column's check says the same). */
+export const ARCHIVE_REASON_MAX = 1000;
+
+const archiveSchema = z
+  .object({
+    /** Why: required, plain text (line breaks kept), told to every member and shown on the community page. */
+    reason: multilineText({ field: "reason", min: 1, max: ARCHIVE_REASON_MAX }).default(""),
+  })
+  .strict();
+
 /**
- * Owners or platform owners archive a community: it becomes read-only in Guildhall, stays visible and
- * searchable to its members, and a job archives the team or makes the channel read-only in Teams.
+ * Owners or platform owners archive a community, saying why: it becomes read-only in Guildhall, stays visible and
+ * searchable to its members, and a job archives the team or makes the channel read-only in Teams. Every member
+ * but the archiver is told once (a notice: the Notices page and the Teams activity feed), with the reason; the
+ * community keeps when, why and in which capacity (owner or platform owner) it was archived.
  */
-export async function archiveCommunity(ctx: CommandContext, communityId: string): Promise<void> {
+export async function archiveCommunity(ctx: CommandContext, communityId: string, input: unknown): Promise<void> {
   const loaded = await loadVisible(ctx, communityId);
   check(loaded, "community.archive");
+  const { reason } = parseInput(archiveSchema, input);
+  // A platform owner who is also an owner archives as the owner; otherwise only as a platform owner.
+  const role = loaded.viewer.role === "owner" ? "owner" : "platform_owner";
+  const name = loaded.community.display_name;
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.updateTable("communities").set({ status: "archived", archived_at: sql<Date>`now()`, updated_at: sql<Date>`now()` }).where("id", "=", communityId).where("status", "=", "approved").execute();
+    const updated = await tx
+      .updateTable("communities")
+      .set({ status: "archived", archived_at: sql<Date>`now()`, archive_reason: reason, archived_by: ctx.person.id, archived_by_role: role, updated_at: sql<Date>`now()` })
+      .where("id", "=", communityId)
+      .where("status", "=", "approved")
+      .executeTakeFirst();
+    // Archived meanwhile by someone else (who told the members): nothing more to do, and nobody is told twice.
+    if (Number(updated.numUpdatedRows) !== 1) throw new CommandError("conflict", "community.archived", DENIAL_MESSAGES.archived, undefined, { reason: "archived" });
     await tx.deleteFrom("invitations").where("community_id", "=", communityId).execute();
     await tx.updateTable("join_requests").set({ status: "withdrawn", decided_at: sql<Date>`now()` }).where("community_id", "=", communityId).where("status", "=", "pending").execute();
-    const owners = await tx.selectFrom("memberships").select("person_id").where("community_id", "=", communityId).where("role", "=", "owner").execute();
-    for (const o of owners) {
-      if (o.person_id === ctx.person.id) continue;
-      await notify(tx, { personId: o.person_id, kind: "communityArchived", communityId, message: NOTICES.communityArchived, values: { community: loaded.community.display_name, name: ctx.person.display_name } });
+    const members = await tx.selectFrom("memberships").select("person_id").where("community_id", "=", communityId).where("person_id", "!=", ctx.person.id).execute();
+    const values = role === "owner" ? { community: name, role, name: ctx.person.display_name, reason } : { community: name, role, reason };
+    for (const member of members) {
+      await notify(tx, { personId: member.person_id, kind: "communityArchived", communityId, message: NOTICES.communityArchivedForMember, values });
     }
-    await appendAudit(tx, { event: "community.archived", outcome: "info", tenantId: ctx.actor.principal.tenantId, objectId: ctx.actor.principal.objectId, requestId: ctx.requestId, detail: { communityId } });
+    await appendAudit(tx, {
+      event: "community.archived",
+      outcome: "info",
+      tenantId: ctx.actor.principal.tenantId,
+      objectId: ctx.actor.principal.objectId,
+      requestId: ctx.requestId,
+      detail: { communityId, role, membersNotified: members.length },
+    });
     // The Teams side is tracked on its own: queued now, archived only once Teams says its operation succeeded.
     if (ctx.settings.graphConnected) await tx.updateTable("teams_links").set({ archive_state: "queued", archive_error: null, archive_updated_at: sql<Date>`now()` }).where("community_id", "=", communityId).where("team_id", "is not", null).execute();
   });

@@ -2,11 +2,11 @@ import { sql } from "kysely";
 import { z } from "zod";
 import { applyNamingPolicy, communityNameSchema, withoutNamingAffixes } from "../../domain/communities.js";
 import { multilineText, nameKey, refinement } from "../../domain/text.js";
-import { defineMessages } from "../../i18n/format.js";
+import { defineMessages, type MessageDescriptor } from "../../i18n/format.js";
 import type { Community } from "../../store/schema.js";
 import { appendAudit } from "../../store/audit.js";
 import { CommandError, fieldIssue, parseInput, uniqueViolation, type CommandContext } from "../context.js";
-import { NOTICES, notify } from "../notify.js";
+import { NOTICES, notify, type NoticeValues } from "../notify.js";
 import { check, communityErrors, loadVisible } from "./load.js";
 
 export const PROVISION_QUEUE = "community.provision";
@@ -73,7 +73,24 @@ export async function nameClashes(ctx: CommandContext, c: Community): Promise<{ 
   return rows.map((r) => ({ id: r.id, name: r.display_name, status: r.status }));
 }
 
-/** A platform owner approves (and provisioning is queued) or rejects with a reason. */
+/**
+ * What the proposer is told: a rejection with its reason; an approval (under the proposed name or another) with
+ * the approver's "Note to the proposer" when one was written. The note is quoted as typed and ends the sentence.
+ */
+export function decisionNotice(approved: boolean, proposedName: string, approvedName: string, note: string): { message: MessageDescriptor; values: NoticeValues } {
+  if (!approved) return { message: NOTICES.communityRejected, values: { community: proposedName, reason: note } };
+  const renamed = approvedName !== proposedName;
+  if (note.length > 0) {
+    return renamed
+      ? { message: NOTICES.communityApprovedRenamedWithNote, values: { community: proposedName, approvedName, note } }
+      : { message: NOTICES.communityApprovedWithNote, values: { community: proposedName, note } };
+  }
+  return renamed
+    ? { message: NOTICES.communityApprovedRenamed, values: { community: proposedName, approvedName } }
+    : { message: NOTICES.communityApproved, values: { community: proposedName } };
+}
+
+/** A platform owner approves (and provisioning is queued) with an optional note, or rejects with a reason; the proposer is told either way. */
 export async function decideProposal(ctx: CommandContext, communityId: string, input: unknown): Promise<void> {
   const loaded = await loadVisible(ctx, communityId);
   check(loaded, "community.decideProposal");
@@ -132,11 +149,7 @@ export async function decideProposal(ctx: CommandContext, communityId: string, i
       personId: c.proposed_by,
       kind: approved ? "communityApproved" : "communityRejected",
       communityId: c.id,
-      ...(!approved
-        ? { message: NOTICES.communityRejected, values: { community: c.display_name, reason } }
-        : displayName !== c.display_name
-          ? { message: NOTICES.communityApprovedRenamed, values: { community: c.display_name, approvedName: displayName } }
-          : { message: NOTICES.communityApproved, values: { community: c.display_name } }),
+      ...decisionNotice(approved, c.display_name, displayName, reason),
     });
     await appendAudit(tx, {
       event: approved ? "community.approved" : "community.rejected",
@@ -144,7 +157,7 @@ export async function decideProposal(ctx: CommandContext, communityId: string, i
       tenantId: ctx.actor.principal.tenantId,
       objectId: ctx.actor.principal.objectId,
       requestId: ctx.requestId,
-      detail: { communityId: c.id, ...(displayName !== c.display_name ? { renamed: true } : {}) },
+      detail: { communityId: c.id, ...(displayName !== c.display_name ? { renamed: true } : {}), ...(approved && reason ? { note: true } : {}) },
     });
   }).catch(async (err: unknown) => {
     // Two look-alike proposals approved at the same moment: the index lets one through.

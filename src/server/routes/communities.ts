@@ -82,7 +82,7 @@ export async function communityRoutes(app: FastifyInstance, deps: AppDeps): Prom
   action("members/remove", removeMember);
   action("members/role", changeRole);
   action("ownership", transferOwnership);
-  action("archive", (c, id) => archiveCommunity(c, id));
+  action("archive", archiveCommunity);
   action("provisioning/retry", (c, id) => retryProvisioning(c, id));
   action("archive/retry", (c, id) => retryTeamsArchive(c, id));
 
