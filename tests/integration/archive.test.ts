@@ -27,7 +27,7 @@ async function provisionedAndArchived(over: Record<string, unknown> = {}, before
   const c = await f.approved("tom", over);
   expect(await provisionCommunity(f.deps, c.id)).toBe("linked");
   await before?.(c);
-  const archived = await f.api("tom", "POST", `/api/v1/communities/${c.id}/archive`);
+  const archived = await f.api("tom", "POST", `/api/v1/communities/${c.id}/archive`, { reason: "The work has finished." });
   expect(archived.status).toBe(200);
   expect(archived.body.status).toBe("archived");
   expect(archived.body.teams).toMatchObject({ state: "linked", archiveState: "queued" });
@@ -129,7 +129,7 @@ describe("archiving a team community in Teams", () => {
     // The team as provisioning leaves it (its creation is tested with provisioning).
     const teamId = f.g.addTeam(c.name, [], [oid("tom")]);
     await f.h.store.db.updateTable("teams_links").set({ state: "linked", team_id: teamId }).where("community_id", "=", c.id).execute();
-    expect((await f.api("tom", "POST", `/api/v1/communities/${c.id}/archive`)).status).toBe(200);
+    expect((await f.api("tom", "POST", `/api/v1/communities/${c.id}/archive`, { reason: "The work has finished." })).status).toBe(200);
     const link = await f.h.store.db.selectFrom("teams_links").selectAll().where("community_id", "=", c.id).executeTakeFirstOrThrow();
     expect((await archiveInTeams(archiveDeps(), c.id)).outcome).toBe("waiting");
     expect(f.g.teams.get(link.team_id!)!.archived).toBe(false);

@@ -294,15 +294,15 @@ describe("people, lifecycle and notices", () => {
   it("archiving makes a community read-only but still visible and searchable to members", async () => {
     const { body } = await api("aisha", "POST", "/api/v1/communities", proposal({ visibility: "hidden" }));
     await api("priya", "POST", `/api/v1/communities/${body.id}/decision`, { decision: "approve" });
-    expect((await api("tom", "POST", `/api/v1/communities/${body.id}/archive`)).status).toBe(404);
-    const archived = await api("aisha", "POST", `/api/v1/communities/${body.id}/archive`);
+    expect((await api("tom", "POST", `/api/v1/communities/${body.id}/archive`, { reason: "Finished." })).status).toBe(404);
+    const archived = await api("aisha", "POST", `/api/v1/communities/${body.id}/archive`, { reason: "Finished." });
     expect(archived.status).toBe(200);
     expect(archived.body.status).toBe("archived");
     expect(archived.body.abilities["community.invite"]).toBe(false);
     const mine = await api("aisha", "GET", `/api/v1/communities?q=${encodeURIComponent(body.name)}`);
     expect(mine.body.items.map((c: { id: string }) => c.id)).toEqual([body.id]);
     expect((await api("tom", "GET", `/api/v1/communities?q=${encodeURIComponent(body.name)}`)).body.total).toBe(0);
-    expect((await api("aisha", "POST", `/api/v1/communities/${body.id}/archive`)).status).toBe(403);
+    expect((await api("aisha", "POST", `/api/v1/communities/${body.id}/archive`, { reason: "Finished." })).status).toBe(403);
   });
 
   it("profiles show shared visible communities only, and similar people rank by interests and communities", async () => {

@@ -174,6 +174,10 @@ export async function getCommunity(ctx: CommandContext, communityId: string) {
     tags: c.tags,
     status: c.status,
     decisionReason: c.status === "rejected" && (loaded.viewer.proposer || ctx.actor.platformOwner) ? c.decision_reason : null,
+    /** Archived: when, in which capacity (owner or platform owner, never the name) and why, as typed; null otherwise and before migration 0011. */
+    archivedAt: c.status === "archived" ? c.archived_at : null,
+    archivedByRole: c.status === "archived" ? c.archived_by_role : null,
+    archiveReason: c.status === "archived" ? c.archive_reason : null,
     /** Platform owners deciding a proposal: live communities whose name looks the same (always empty for others). */
     nameClashes: await nameClashes(ctx, c),
     teamsPresence: c.teams_presence,
