@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { applyNamingPolicy, classificationAllowed, classificationCeilingReason, defaultPresence, MAX_CHANNEL_NAME, proposalSchema, type Classification, type NameProblem } from "../../domain/communities.js";
+import { applyNamingPolicy, classificationAllowed, classificationCeilingReason, defaultPresence, MAX_CHANNEL_NAME, proposalSchema, type Classification, type NameProblem, type Proposal, type TeamsPresence } from "../../domain/communities.js";
 import { authorize } from "../../domain/policy.js";
 import { nameKey, type MessageArgs } from "../../domain/text.js";
 import { defineMessages, type MessageDescriptor } from "../../i18n/format.js";
@@ -66,12 +66,22 @@ function ceilingMessage(max: Classification): MessageDescriptor {
   return { id: "classification.ceiling.reason", defaultMessage: classificationCeilingReason(max) };
 }
 
+/** A proposal that passed every check: what `proposeCommunity` (and editing a proposal) writes. */
+export interface CheckedProposal {
+  proposal: Proposal;
+  displayName: string;
+  nameKey: string;
+  agencyIds: string[];
+  tags: string[];
+  presence: TeamsPresence;
+}
+
 /**
- * Any eligible public servant proposes a community; platform owners decide. The answer is the same whether
- * or not a community the proposer cannot see has a look-alike name (issue 7: no existence leak).
+ * Every check a proposal passes before it is written (schema, classification ceiling, naming policy, agencies,
+ * Teams presence, a name clash the proposer can see). `exceptId`: the proposal being edited, which never clashes
+ * with itself. Throws the CommandError to answer with; writes nothing.
  */
-export async function proposeCommunity(ctx: CommandContext, input: unknown): Promise<{ id: string }> {
-  if (!authorize(ctx.actor, "community.propose").allowed) throw new CommandError("forbidden", "auth.forbidden", m.mayNotPropose);
+export async function checkProposal(ctx: CommandContext, input: unknown, exceptId?: string): Promise<CheckedProposal> {
   const p = parseInput(proposalSchema, input, m.proposalIncomplete);
   if (!classificationAllowed(p.classification, ctx.settings.maxClassification)) {
     const max = ctx.settings.maxClassification;
@@ -101,17 +111,27 @@ export async function proposeCommunity(ctx: CommandContext, input: unknown): Pro
   }
 
   const key = nameKey(named.displayName);
-  const clash = await visibleClash(ctx, key);
+  const clash = await visibleClash(ctx, key, exceptId);
   if (clash) {
     throw new CommandError("conflict", "community.name_taken", m.nameTaken, { name: clash }, { issues: [fieldIssue("name", v.nameTaken)] });
   }
+  return { proposal: p, displayName: named.displayName, nameKey: key, agencyIds, tags, presence };
+}
+
+/**
+ * Any eligible public servant proposes a community; platform owners decide. The answer is the same whether
+ * or not a community the proposer cannot see has a look-alike name (issue 7: no existence leak).
+ */
+export async function proposeCommunity(ctx: CommandContext, input: unknown): Promise<{ id: string }> {
+  if (!authorize(ctx.actor, "community.propose").allowed) throw new CommandError("forbidden", "auth.forbidden", m.mayNotPropose);
+  const { proposal: p, displayName, nameKey: key, agencyIds, tags, presence } = await checkProposal(ctx, input);
 
   return ctx.db.transaction().execute(async (tx) => {
     const row = await tx
       .insertInto("communities")
       .values({
         name: p.name,
-        display_name: named.displayName,
+        display_name: displayName,
         name_key: key,
         purpose: p.purpose,
         terms_of_reference: p.termsOfReference,
@@ -153,13 +173,14 @@ export async function proposeCommunity(ctx: CommandContext, input: unknown): Pro
  * anything else is not reported, so proposing answers the same whether or not a hidden or pending community
  * has that name; the platform owner sees the clash when deciding, and approval refuses it (decide.ts).
  */
-async function visibleClash(ctx: CommandContext, key: string): Promise<string | undefined> {
+async function visibleClash(ctx: CommandContext, key: string, exceptId?: string): Promise<string | undefined> {
   const me = ctx.person.id;
   const row = await ctx.db
     .selectFrom("communities as c")
     .select("c.display_name")
     .where("c.name_key", "=", key)
     .where("c.status", "in", ["proposed", "approved"])
+    .$if(exceptId !== undefined, (q) => q.where("c.id", "!=", exceptId!))
     .$if(!ctx.actor.platformOwner, (q) =>
       q.where((eb) =>
         eb.or([
