@@ -106,10 +106,20 @@ export interface JoinRequestTable {
   decided_at: Date | null;
 }
 
+/**
+ * An invitation names its invitee in exactly one way (migration 0009): a person Guildhall knows, or, for someone
+ * who has not signed in yet, a host-tenant object id or an allow-listed agency address (with the tenant a
+ * sign-in must come from). Those are attached to the person at their first sign-in.
+ */
 export interface InvitationTable {
+  id: Generated<string>;
   community_id: string;
-  person_id: string;
+  person_id: string | null;
   invited_by: string;
+  invitee_email: string | null;
+  invitee_object_id: string | null;
+  invitee_tenant_id: string | null;
+  invitee_name: string | null;
   created_at: Generated<Date>;
 }
 
