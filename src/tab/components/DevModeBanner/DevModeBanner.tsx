@@ -24,7 +24,7 @@ export function DevModeBanner({ identity, onSwitch }: DevModeBannerProps) {
   const styles = useDevModeBannerStyles();
   const intl = useIntl();
   return (
-    <MessageBar intent="warning" className={styles.bar}>
+    <MessageBar intent="warning" layout="multiline" className={styles.bar}>
       <MessageBarBody>
         <MessageBarTitle>{intl.formatMessage(m.title)}</MessageBarTitle>
         {identity ? intl.formatMessage(m.usingAs, { name: identity.displayName, description: identity.description }) : intl.formatMessage(m.choose)}
