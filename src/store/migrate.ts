@@ -8,6 +8,7 @@ import * as m0006 from "./migrations/0006_teams_archive_and_members.js";
 import * as m0007 from "./migrations/0007_agency_name_keys.js";
 import * as m0008 from "./migrations/0008_locales.js";
 import * as m0009 from "./migrations/0009_invitee_identities.js";
+import * as m0010 from "./migrations/0010_community_editing.js";
 import * as m0011 from "./migrations/0011_archive_reason.js";
 
 /** Migrations are imported, not read from disk, so they work the same from tsx and from compiled output. */
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0007_agency_name_keys": m0007,
   "0008_locales": m0008,
   "0009_invitee_identities": m0009,
+  "0010_community_editing": m0010,
   "0011_archive_reason": m0011,
 };
 

@@ -57,6 +57,8 @@ export interface CommunityTable {
   terms_of_reference: string;
   code_of_practice: string;
   code_version: Generated<number>;
+  /** Goes up by one with every edit: an edit made on an older revision is refused (migration 0010). */
+  revision: Generated<number>;
   visibility: "open" | "closed" | "hidden";
   scope: "cross_agency" | "agency_only";
   classification: "OFFICIAL" | "OFFICIAL_SENSITIVE" | "PROTECTED";
@@ -78,6 +80,15 @@ export interface CommunityTable {
   inactivity_flagged_at: Date | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
+/** The text of every version of a community's code of practice (migration 0010). */
+export interface CommunityCodeVersionTable {
+  community_id: string;
+  version: number;
+  code_of_practice: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
 }
 
 export interface CommunityAgencyTable {
@@ -143,6 +154,12 @@ export interface TeamsLinkTable {
   archive_error: string | null;
   archive_attempts: Generated<number>;
   archive_updated_at: Date | null;
+  /** Restoring the team or channel in Teams after an un-archive, apart from the archive (migration 0010). */
+  unarchive_state: ColumnType<"queued" | "unarchiving" | "failed" | null, "queued" | "unarchiving" | "failed" | null | undefined, "queued" | "unarchiving" | "failed" | null>;
+  unarchive_operation: ColumnType<string | null, string | null | undefined, string | null>;
+  unarchive_error: ColumnType<string | null, string | null | undefined, string | null>;
+  unarchive_attempts: Generated<number>;
+  unarchive_updated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 /** People Teams refused to add to a team (207 bulk add), not re-sent before `retry_at` (migration 0006). */
@@ -199,6 +216,7 @@ export interface Database {
   audit_log: AuditLogTable;
   communities: CommunityTable;
   community_agencies: CommunityAgencyTable;
+  community_code_versions: CommunityCodeVersionTable;
   memberships: MembershipTable;
   join_requests: JoinRequestTable;
   invitations: InvitationTable;
