@@ -10,6 +10,7 @@ import * as m0008 from "./migrations/0008_locales.js";
 import * as m0009 from "./migrations/0009_invitee_identities.js";
 import * as m0010 from "./migrations/0010_community_editing.js";
 import * as m0011 from "./migrations/0011_archive_reason.js";
+import * as m0012 from "./migrations/0012_teams_name.js";
 
 /** Migrations are imported, not read from disk, so they work the same from tsx and from compiled output. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0009_invitee_identities": m0009,
   "0010_community_editing": m0010,
   "0011_archive_reason": m0011,
+  "0012_teams_name": m0012,
 };
 
 class StaticProvider implements MigrationProvider {

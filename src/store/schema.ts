@@ -76,6 +76,8 @@ export interface CommunityTable {
   /** Who archived it (for the record) and in which capacity; the page shows only the capacity. */
   archived_by: ColumnType<string | null, string | null | undefined, string | null>;
   archived_by_role: ColumnType<"owner" | "platform_owner" | null, "owner" | "platform_owner" | null | undefined, "owner" | "platform_owner" | null>;
+  /** The name Teams gets, derived from the name (domain/teamsNames.ts) when proposed or renamed (migration 0012); null before 0012. */
+  teams_name: ColumnType<string | null, string | null | undefined, string | null>;
   last_activity_at: Generated<Date>;
   inactivity_flagged_at: Date | null;
   created_at: Generated<Date>;
