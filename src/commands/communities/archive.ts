@@ -5,7 +5,7 @@ import { multilineText } from "../../domain/text.js";
 import { appendAudit } from "../../store/audit.js";
 import { defineMessages } from "../../i18n/format.js";
 import { CommandError, parseInput, type CommandContext } from "../context.js";
-import { NOTICES, notify } from "../notify.js";
+import { NOTICES, notify, type NoticeValues } from "../notify.js";
 import { check, communityErrors, loadVisible } from "./load.js";
 
 const m = defineMessages({
@@ -49,7 +49,8 @@ export async function archiveCommunity(ctx: CommandContext, communityId: string,
     await tx.deleteFrom("invitations").where("community_id", "=", communityId).execute();
     await tx.updateTable("join_requests").set({ status: "withdrawn", decided_at: sql<Date>`now()` }).where("community_id", "=", communityId).where("status", "=", "pending").execute();
     const members = await tx.selectFrom("memberships").select("person_id").where("community_id", "=", communityId).where("person_id", "!=", ctx.person.id).execute();
-    const values = role === "owner" ? { community: name, role, name: ctx.person.display_name, reason } : { community: name, role, reason };
+    // A platform owner is named by capacity only: their name is not stored in the members' notices.
+    const values: NoticeValues = role === "owner" ? { community: name, role, name: ctx.person.display_name, reason } : { community: name, role, reason };
     for (const member of members) {
       await notify(tx, { personId: member.person_id, kind: "communityArchived", communityId, message: NOTICES.communityArchivedForMember, values });
     }

@@ -16,6 +16,7 @@ import { archiveCommunity, retryTeamsArchive } from "../../commands/communities/
 import { getPerson, myNotifications, searchPeople, similarPeople, updateMyProfile } from "../../commands/people.js";
 import { listAgencies, registerAgency, updateAgency } from "../../commands/agencies.js";
 import { getCommunity, listCommunities } from "../../commands/communities/queries.js";
+import { listProposals } from "../../commands/communities/proposals.js";
 import { resolveAgency, touchPerson } from "../../store/people.js";
 import type { AppDeps } from "../app.js";
 import { authenticate } from "../auth/authenticate.js";
@@ -50,6 +51,12 @@ export async function communityRoutes(app: FastifyInstance, deps: AppDeps): Prom
   app.get("/api/v1/communities", async (request) => {
     const c = await ctx(request);
     return run(() => listCommunities(c, request.query));
+  });
+
+  // The approvals queue (platform owners): each proposal with its proposer, terms and code of practice.
+  app.get("/api/v1/proposals", async (request) => {
+    const c = await ctx(request);
+    return run(() => listProposals(c, request.query));
   });
 
   app.post("/api/v1/communities", async (request, reply) => {
