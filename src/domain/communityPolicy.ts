@@ -6,7 +6,7 @@ import { createFormatter } from "../i18n/format.js";
 import { SOURCE_LOCALE } from "../i18n/locales.js";
 import type { Actor } from "./policy.js";
 import { DENIAL_MESSAGES } from "./policyText.js";
-import type { CommunityStatus, Role, Scope, Visibility } from "./communities.js";
+import type { CommunityStatus, Role, Scope, TeamsPresence, Visibility } from "./communities.js";
 
 export interface CommunityFacts {
   status: CommunityStatus;
@@ -14,6 +14,8 @@ export interface CommunityFacts {
   scope: Scope;
   /** Agencies admitted when scope is agency_only. */
   agencyIds: readonly string[];
+  /** Where it lives in Teams; unknown, its visibility cannot change (deny by default). */
+  teamsPresence?: TeamsPresence;
 }
 
 export interface ViewerFacts {
@@ -45,6 +47,12 @@ export const COMMUNITY_ACTIONS = [
   "community.archive",
   "community.retryArchive",
   "community.edit",
+  "community.editCode",
+  "community.changeVisibility",
+  "community.withdraw",
+  "community.editProposal",
+  "community.resubmit",
+  "community.unarchive",
 ] as const;
 export type CommunityAction = (typeof COMMUNITY_ACTIONS)[number];
 
@@ -62,7 +70,14 @@ export type CommunityDenial =
   | "not_platform_owner"
   | "archived"
   | "not_active"
-  | "last_owner";
+  | "last_owner"
+  | "not_proposer"
+  | "not_pending"
+  | "not_rejected"
+  | "not_archived"
+  | "fixed_visibility"
+  | "reveal_hidden"
+  | "pending_requests";
 
 export type CommunityDecision = { allowed: true } | { allowed: false; reason: CommunityDenial };
 
@@ -118,8 +133,26 @@ export function authorizeCommunity(c: CommunityFacts, v: ViewerFacts, action: Co
     case "community.changeRoles":
     case "community.transferOwnership":
     case "community.edit":
+    case "community.editCode":
       if (!active) return deny(c.status === "archived" ? "archived" : "not_active");
       return v.role === "owner" || v.actor.platformOwner ? allow : deny("not_owner");
+    case "community.changeVisibility":
+      if (!active) return deny(c.status === "archived" ? "archived" : "not_active");
+      if (v.role !== "owner" && !v.actor.platformOwner) return deny("not_owner");
+      // A standard channel is seen by everyone in the host team: its community can only ever be open.
+      return c.teamsPresence === "private_channel" || c.teamsPresence === "team" ? allow : deny("fixed_visibility");
+    case "community.withdraw":
+      if (!v.proposer) return deny("not_proposer");
+      return c.status === "proposed" || c.status === "rejected" ? allow : deny("not_pending");
+    case "community.editProposal":
+      if (!v.proposer) return deny("not_proposer");
+      return c.status === "proposed" ? allow : deny("not_pending");
+    case "community.resubmit":
+      if (!v.proposer) return deny("not_proposer");
+      return c.status === "rejected" ? allow : deny("not_rejected");
+    case "community.unarchive":
+      if (c.status !== "archived") return deny("not_archived");
+      return v.actor.platformOwner ? allow : deny("not_platform_owner");
     case "community.archive":
       if (c.status === "archived") return deny("archived");
       if (!active) return deny("not_active");
@@ -136,6 +169,23 @@ export function authorizeCommunity(c: CommunityFacts, v: ViewerFacts, action: Co
     default:
       return deny("not_found");
   }
+}
+
+/**
+ * May the viewer move this community from its visibility to `to`? On top of `community.changeVisibility`:
+ * - open ↔ closed: Teams already admits members only (a private channel or a team), so only Guildhall's door
+ *   changes; safe.
+ * - to hidden: the community disappears for everyone not a member or invited, so it waits until no one has a
+ *   request to join pending (they would lose sight of it without an answer).
+ * - from hidden: reveals that it exists, its name and purpose, to every public servant; a platform owner decides.
+ * The same visibility again is allowed (nothing changes).
+ */
+export function authorizeVisibilityChange(c: CommunityFacts, v: ViewerFacts, to: Visibility, pendingRequests: number): CommunityDecision {
+  const base = authorizeCommunity(c, v, "community.changeVisibility");
+  if (!base.allowed || to === c.visibility) return base;
+  if (c.visibility === "hidden" && !v.actor.platformOwner) return deny("reveal_hidden");
+  if (to === "hidden" && pendingRequests > 0) return deny("pending_requests");
+  return allow;
 }
 
 /** The abilities the tab shows for one community. */

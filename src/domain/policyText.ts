@@ -89,6 +89,35 @@ export const DENIAL_MESSAGES = defineMessages({
     id: "policy.denial.lastOwner",
     defaultMessage: "A community must keep at least one owner; hand over ownership first.",
   },
+  not_proposer: {
+    id: "manage.denial.notProposer",
+    defaultMessage: "Only the person who proposed this community can do that.",
+  },
+  not_pending: {
+    id: "manage.denial.notPending",
+    defaultMessage: "Only a proposal awaiting approval can be changed or withdrawn.",
+  },
+  not_rejected: {
+    id: "manage.denial.notRejected",
+    defaultMessage: "Only a proposal that was not approved can be resubmitted.",
+  },
+  not_archived: {
+    id: "manage.denial.notArchived",
+    defaultMessage: "This community is not archived.",
+  },
+  fixed_visibility: {
+    id: "manage.denial.fixedVisibility",
+    defaultMessage:
+      "This community lives in a standard Teams channel, which everyone in the host team can see, so it can only be open. A closed or hidden community needs a private channel or its own team.",
+  },
+  reveal_hidden: {
+    id: "manage.denial.revealHidden",
+    defaultMessage: "Only a platform owner can make a hidden community visible: until now no one outside it could know it exists.",
+  },
+  pending_requests: {
+    id: "manage.denial.pendingRequests",
+    defaultMessage: "Decide the pending requests to join first: the people who asked would lose sight of a hidden community without an answer.",
+  },
 }) satisfies Record<CommunityDenial, MessageDescriptor>;
 
 export function reasonMessage(reason: IneligibleReason): MessageDescriptor {

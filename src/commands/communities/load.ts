@@ -37,7 +37,7 @@ export async function viewerFacts(ctx: CommandContext, community: Community): Pr
       .executeTakeFirstOrThrow(),
   ]);
   return {
-    facts: { status: community.status, visibility: community.visibility, scope: community.scope, agencyIds: agencies.map((a) => a.agency_id) },
+    facts: { status: community.status, visibility: community.visibility, scope: community.scope, agencyIds: agencies.map((a) => a.agency_id), teamsPresence: community.teams_presence },
     viewer: {
       actor: ctx.actor,
       agencyId: ctx.agencyId,
