@@ -66,12 +66,30 @@ interface RawUser {
   userPrincipalName: string;
   companyName?: string | null;
   department?: string | null;
+  displayName?: string | null;
+  jobTitle?: string | null;
 }
-const USER_SELECT = "$select=id,accountEnabled,userType,mail,userPrincipalName,companyName,department";
+
+/** One person a directory search found: a member (never a guest) of the host tenant whose account is enabled. */
+export interface DirectorySearchUser {
+  objectId: string;
+  displayName: string;
+  mail: string | null;
+  userPrincipalName: string;
+  jobTitle: string | null;
+}
+
+/** The properties a directory search asks for (`userType` and `accountEnabled` are not in Graph's default set). */
+const USER_SEARCH_SELECT = "id,displayName,mail,userPrincipalName,jobTitle,userType,accountEnabled";
+/** Graph's own limit on `$search` terms is generous; people type names and addresses, so 100 characters is plenty. */
+export const USER_SEARCH_MAX = 100;
+const USER_SELECT = "$select=id,accountEnabled,userType,mail,userPrincipalName,companyName,department,displayName,jobTitle";
 
 function directoryUser(u: RawUser) {
   return {
     objectId: u.id.toLowerCase(),
+    displayName: u.displayName ?? null,
+    jobTitle: u.jobTitle ?? null,
     accountEnabled: u.accountEnabled !== false,
     userType: u.userType === "Guest" ? ("Guest" as const) : ("Member" as const),
     mail: u.mail ?? null,
@@ -143,12 +161,20 @@ export class GraphGateway {
    * One request: paced, retried by the middleware, mapped to GraphFailure when it still fails (RetryLater when
    * Teams asked for a longer wait than is spent in-process). `once`: a create Graph must not get twice.
    */
-  private async call<T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, limits: [string, Rate][], body?: unknown, once = false): Promise<{ status: number; body: T; headers: Headers }> {
+  private async call<T>(
+    method: "GET" | "POST" | "PATCH" | "DELETE",
+    path: string,
+    limits: [string, Rate][],
+    body?: unknown,
+    once = false,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: T; headers: Headers }> {
     const answered = await this.pacer.take(...limits);
     let res: Response;
     try {
       const req = this.client.api(path).responseType(ResponseType.RAW);
       if (once) req.middlewareOptions([new NotIdempotent()]);
+      if (headers) req.headers(headers);
       res = (method === "GET" ? await req.get() : method === "POST" ? await req.post(body ?? {}) : method === "PATCH" ? await req.patch(body ?? {}) : await req.delete()) as Response;
     } catch (err) {
       if (err instanceof GraphFailure) throw err;
@@ -291,6 +317,30 @@ export class GraphGateway {
       if (err instanceof GraphFailure && err.status === 404) return undefined;
       throw err;
     }
+  }
+
+  /**
+   * People in the host tenant whose display name or mail contains the words typed (`GET /users?$search=
+   * "displayName:…" OR "mail:…"`, Graph's tokenised search, which needs `ConsistencyLevel: eventual` and
+   * `$count=true`; without the header Graph answers 400). Guests are filtered out by Graph (`userType eq
+   * 'Member'`) and again here, with disabled accounts. Application permission `User.Read.All`: see
+   * src/graph/permissions.ts for why not `User.ReadBasic.All`.
+   */
+  async searchUsers(text: string, top = 10): Promise<DirectorySearchUser[]> {
+    // A double quote ends a $search term and a backslash escapes one: neither belongs in a name or an address.
+    const term = text.replace(/["\\]/g, " ").replace(/\s+/g, " ").trim().slice(0, USER_SEARCH_MAX);
+    if (!term) return [];
+    const query = [
+      `$search=${enc(`"displayName:${term}" OR "mail:${term}"`)}`,
+      `$filter=${enc("userType eq 'Member'")}`,
+      `$select=${USER_SEARCH_SELECT}`,
+      `$top=${Math.min(Math.max(1, top), 25)}`,
+      "$count=true",
+    ].join("&");
+    const r = await this.call<{ value: RawUser[] }>("GET", `/users?${query}`, [["get", TEAMS_LIMITS.get]], undefined, false, { ConsistencyLevel: "eventual" });
+    return (r.body?.value ?? [])
+      .filter((u) => u.userType === "Member" && u.accountEnabled !== false && typeof u.id === "string")
+      .map((u) => ({ objectId: u.id.toLowerCase(), displayName: u.displayName || u.userPrincipalName, mail: u.mail ?? null, userPrincipalName: u.userPrincipalName, jobTitle: u.jobTitle ?? null }));
   }
 
   /**

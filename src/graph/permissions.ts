@@ -36,5 +36,17 @@ export const GRAPH_CALLS: readonly GraphCall[] = [
   { method: "PATCH", path: "/teams/{team-id}/members/{membership-id}", permission: "TeamMember.ReadWrite.All", gateway: "setMemberRole" },
   { method: "DELETE", path: "/teams/{team-id}/members/{membership-id}", permission: "TeamMember.ReadWrite.All", gateway: "removeMember" },
   { method: "GET", path: "/users/{user-id}", permission: "User.Read.All", gateway: "getUser, getUsers" },
+  /*
+   * Directory search for invitations (issue 8): `GET /users?$search="displayName:…" OR "mail:…"&$filter=userType eq
+   * 'Member'` with `ConsistencyLevel: eventual`. Least privilege that works for an app: Graph's list-users page
+   * documents User.Read.All, User.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All as its application
+   * permissions (User.ReadBasic.All only as delegated, and an app granted only its application form is refused
+   * 403 Authorization_RequestDenied on GET /users). Even where the basic form is granted, it returns only the
+   * basic profile (displayName, givenName, surname, mail, userPrincipalName, id, photo): no jobTitle, no userType,
+   * and no filtering on userType, so guests could not be kept out. User.Read.All reads what the search needs
+   * (id, displayName, mail, jobTitle, userType, accountEnabled) and is already declared for re-verification, so
+   * the search adds no permission. The tab's user token is never used for it (no on-behalf-of).
+   */
+  { method: "GET", path: "/users", permission: "User.Read.All", gateway: "searchUsers" },
   { method: "POST", path: "/users/{user-id}/teamwork/sendActivityNotification", permission: "TeamsActivity.Send", gateway: "sendActivityNotification" },
 ];

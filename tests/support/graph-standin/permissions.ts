@@ -45,6 +45,8 @@ export const PERMISSIONS: readonly PermissionRule[] = [
   { method: "PATCH", path: re(`${TEAM}/members/[^/]+`), application: ["TeamMember.ReadWrite.All"], doc: "api-reference/v1.0/api/team-update-members.md" },
   { method: "DELETE", path: re(`${TEAM}/members/[^/]+`), application: ["TeamMember.ReadWrite.All"], doc: "api-reference/v1.0/api/team-delete-members.md" },
   { method: "POST", path: /^\/users\/[^/]+\/teamwork\/sendActivityNotification$/, application: ["TeamsActivity.Send"], contract: "userteamwork-sendactivitynotification.json" },
+  // List users ($search, $filter): Graph documents no application use of User.ReadBasic.All here.
+  { method: "GET", path: /^\/users$/, application: ["User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"], doc: "api-reference/v1.0/api/user-list.md" },
   { method: "GET", path: /^\/users\/[^/]+$/, application: ["User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"], contract: "user-get.json" },
 ];
 

@@ -17,6 +17,8 @@ export interface StandInUser {
   userType: "Member" | "Guest";
   companyName: string | null;
   department: string | null;
+  displayName: string;
+  jobTitle: string | null;
 }
 interface MemberRow {
   id: string;
@@ -93,6 +95,63 @@ const LIMITS: Record<string, { count: number; perMs: number }> = {
   other: { count: 30, perMs: 1000 },
   activityNotification: { count: 5, perMs: 1000 },
 };
+
+/** What `GET /users` returns without `$select` (user-list.md); `userType` and `accountEnabled` are not in it. */
+const DEFAULT_USER_PROPS = ["businessPhones", "displayName", "givenName", "id", "jobTitle", "mail", "mobilePhone", "officeLocation", "preferredLanguage", "surname", "userPrincipalName"];
+const SEARCHABLE = new Set(["displayName", "mail", "userPrincipalName", "givenName", "surname", "jobTitle"]);
+
+/** The words of a property value, as directory search tokenises it. */
+const words = (v: unknown) => (typeof v === "string" ? v.toLowerCase().split(/[\s.@_\-,]+/).filter(Boolean) : []);
+
+/** `"displayName:wa" OR "mail:wa"`: each clause matches when every word typed starts a word of the property. */
+function searchMatcher(search: string): ((u: StandInUser) => boolean) | undefined {
+  const parts = search.trim().split(/\s+(OR|AND)\s+(?=")/);
+  const clauses: ((u: StandInUser) => boolean)[] = [];
+  const ops: string[] = [];
+  for (const [i, part] of parts.entries()) {
+    if (i % 2 === 1) {
+      ops.push(part);
+      continue;
+    }
+    const m = /^"([A-Za-z]+):([^"]*)"$/.exec(part);
+    if (!m || !SEARCHABLE.has(m[1]!)) return undefined;
+    const prop = m[1]!;
+    const typed = words(m[2]);
+    if (typed.length === 0) return undefined;
+    clauses.push((u) => {
+      const have = words((u as unknown as Record<string, unknown>)[prop]);
+      return typed.every((t) => have.some((w) => w.startsWith(t)));
+    });
+  }
+  if (clauses.length === 0) return undefined;
+  return (u) => ops.reduce((acc, op, i) => (op === "OR" ? acc || clauses[i + 1]!(u) : acc && clauses[i + 1]!(u)), clauses[0]!(u));
+}
+
+/** `userType eq 'Member'`, `accountEnabled eq true`, `startswith(displayName,'a')`, joined by `and` or `or`. */
+function filterMatcher(filter: string): ((u: StandInUser) => boolean) | undefined {
+  const parts = filter.trim().split(/\s+(and|or)\s+/i);
+  const clauses: ((u: StandInUser) => boolean)[] = [];
+  const ops: string[] = [];
+  for (const [i, part] of parts.entries()) {
+    if (i % 2 === 1) {
+      ops.push(part.toLowerCase());
+      continue;
+    }
+    let m: RegExpExecArray | null;
+    if ((m = /^userType eq '(Member|Guest)'$/.exec(part))) {
+      const t = m[1];
+      clauses.push((u) => u.userType === t);
+    } else if ((m = /^accountEnabled eq (true|false)$/.exec(part))) {
+      const e = m[1] === "true";
+      clauses.push((u) => u.accountEnabled === e);
+    } else if ((m = /^startswith\((displayName|mail|userPrincipalName|givenName|surname),\s*'((?:[^']|'')*)'\)$/i.exec(part))) {
+      const prop = m[1]!;
+      const prefix = m[2]!.replace(/''/g, "'").toLowerCase();
+      clauses.push((u) => String((u as unknown as Record<string, unknown>)[prop] ?? "").toLowerCase().startsWith(prefix));
+    } else return undefined;
+  }
+  return (u) => ops.reduce((acc, op, i) => (op === "or" ? acc || clauses[i + 1]!(u) : acc && clauses[i + 1]!(u)), clauses[0]!(u));
+}
 
 function graphError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}) {
   const rid = randomUUID();
@@ -187,7 +246,7 @@ export class GraphStandIn {
   private permissionProblem(method: string, path: string, roles: readonly string[], res: ServerResponse): boolean {
     const rule = permissionRule(method, path);
     if (!rule || rule.application.some((p) => roles.includes(p))) return false;
-    if (path.startsWith("/users/") && method === "GET") graphError(res, 403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+    if ((path === "/users" || path.startsWith("/users/")) && method === "GET") graphError(res, 403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
     else graphError(res, 403, "Forbidden", `Missing role permissions on the request. API requires one of '${rule.application.join(", ")}'. Roles on the request '${roles.join(", ")}'.`);
     return true;
   }
@@ -236,7 +295,7 @@ export class GraphStandIn {
   }
 
   addUser(u: Partial<StandInUser> & { id: string; userPrincipalName: string }): void {
-    this.users.set(u.id.toLowerCase(), { mail: u.userPrincipalName, accountEnabled: true, userType: "Member", companyName: null, department: null, ...u, id: u.id.toLowerCase() });
+    this.users.set(u.id.toLowerCase(), { mail: u.userPrincipalName, accountEnabled: true, userType: "Member", companyName: null, department: null, displayName: u.userPrincipalName.split("@")[0] ?? u.userPrincipalName, jobTitle: null, ...u, id: u.id.toLowerCase() });
   }
 
   addTeam(displayName: string, memberIds: string[] = [], ownerIds: string[] = []): string {
@@ -304,6 +363,7 @@ export class GraphStandIn {
       }
     }
     if (method === "POST" && path === "/$batch") return this.batch(body, token.roles, res);
+    if (method === "GET" && path === "/users") return this.listUsers(url, req.headers["consistencylevel"], res);
     return this.route(method, path, url, body, res);
   }
 
@@ -393,6 +453,43 @@ export class GraphStandIn {
       return json(res, 200, { "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users/$entity", ...u });
     }
     graphError(res, 404, "UnknownError", `No route ${method} ${path}`);
+  }
+
+  /**
+   * `GET /users` as user-list.md documents it, for the parts Guildhall uses: `$search` ("property:words" clauses
+   * joined by OR/AND; tokenised, each word a prefix of a word of the property) only with `ConsistencyLevel:
+   * eventual` (otherwise 400 Request_UnsupportedQuery, as Graph answers); `$filter` with `userType eq '…'`,
+   * `accountEnabled eq true|false` and `startswith(property,'…')` joined by `and`/`or` (anything else 400);
+   * `$select` (without it, Graph's default property set, which has neither `userType` nor `accountEnabled`);
+   * `$top` (1–999); `$count=true` adds `@odata.count` and needs the header too. Throttled like other reads.
+   */
+  private listUsers(url: URL, consistency: string | string[] | undefined, res: ServerResponse): void {
+    if (this.limited(res, ["get", "get"])) return;
+    const eventual = (Array.isArray(consistency) ? consistency[0] : consistency)?.toLowerCase() === "eventual";
+    const search = url.searchParams.get("$search");
+    const filter = url.searchParams.get("$filter");
+    const count = url.searchParams.get("$count");
+    if (search !== null && !eventual) return graphError(res, 400, "Request_UnsupportedQuery", "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+    if (count === "true" && !eventual) return graphError(res, 400, "Request_BadRequest", "$count is not currently supported.");
+    const top = url.searchParams.get("$top");
+    const limit = top === null ? 100 : Number(top);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 999) return graphError(res, 400, "Request_BadRequest", `Invalid page size specified: '${top}'. Must be between 1 and 999 inclusive.`);
+    let users = [...this.users.values()];
+    if (search !== null) {
+      const match = searchMatcher(search);
+      if (!match) return graphError(res, 400, "Request_UnsupportedQuery", "Syntax error: the $search query is not valid.");
+      users = users.filter(match);
+    }
+    if (filter !== null) {
+      const match = filterMatcher(filter);
+      if (!match) return graphError(res, 400, "Request_UnsupportedQuery", "Unsupported or invalid query filter clause specified.");
+      users = users.filter(match);
+    }
+    users.sort((a, b) => a.displayName.localeCompare(b.displayName));
+    const select = url.searchParams.get("$select")?.split(",").map((p) => p.trim()).filter(Boolean);
+    const props = select && select.length > 0 ? [...new Set(["id", ...select])] : DEFAULT_USER_PROPS;
+    const value = users.slice(0, limit).map((u) => Object.fromEntries(props.map((p) => [p, (u as unknown as Record<string, unknown>)[p] ?? null])));
+    return json(res, 200, { "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users", ...(count === "true" ? { "@odata.count": users.length } : {}), value });
   }
 
   private createTeam(body: Record<string, unknown>, res: ServerResponse): void {
