@@ -88,6 +88,16 @@ export const NOTICES = defineMessages({
     defaultMessage: '"{community}" was archived by {role, select, owner {{name}, an owner} other {a platform owner}}. Reason: {reason}',
     description: "To every member of an archived community but the person who archived it. community: the community's name; role: owner or platform_owner; name: the owner's name (only when role is owner); reason: what they typed, quoted as written (it ends the sentence).",
   },
+  codeOfPracticeChanged: {
+    id: "manage.notice.codeChanged",
+    defaultMessage: '"{community}" has a new code of practice (version {version, number}). Read it and accept it on the community\'s page.',
+    description: "To every member when an owner changed the code of practice. community: the community's name; version: the new version's number.",
+  },
+  communityUnarchived: {
+    id: "manage.notice.unarchived",
+    defaultMessage: '"{community}" is active again: a platform owner restored it from the archive.',
+    description: "To every member when a platform owner un-archived the community. community: the community's name.",
+  },
   communityInactive: {
     id: "notice.community.inactive",
     defaultMessage: '"{community}" has had no activity for {days, plural, one {# day} other {# days}}. Revive it, or archive it so members know it has ended.',
