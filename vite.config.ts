@@ -36,6 +36,7 @@ export default defineConfig(({ mode }) => ({
   },
   server: {
     port: 5173,
-    proxy: { "/api": `http://127.0.0.1:${process.env["PORT"] ?? "3978"}` },
+    // Only the server's routes: the tab's own modules live under /api/ too (src/tab/api/*.ts).
+    proxy: { "^/api/(v1|dev|messages)(/|$)": `http://127.0.0.1:${process.env["PORT"] ?? "3978"}` },
   },
 }));

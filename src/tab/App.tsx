@@ -1,5 +1,6 @@
 import { FluentProvider, makeStaticStyles, makeStyles } from "@fluentui/react-components";
-import { useEffect } from "react";
+import { useEffect, type ReactNode } from "react";
+import { textDirection } from "../i18n/locales.js";
 import { BrowserRouter } from "react-router-dom";
 import type { ApiClientOptions } from "./api/client.js";
 import { AppContent } from "./AppContent.js";
@@ -7,6 +8,7 @@ import type { Host } from "./host/host.js";
 import { HostProvider, useHostTheme } from "./host/HostContext.js";
 import { fluentTheme } from "./host/theme.js";
 import { LocaleProvider } from "./i18n/LocaleProvider.js";
+import { useLocale } from "./i18n/localeState.js";
 import { SessionProvider } from "./session/SessionContext.js";
 
 const useGlobalStyles = makeStaticStyles({
@@ -22,26 +24,36 @@ export interface AppProps {
   clientOptions?: Omit<ApiClientOptions, "getToken">;
 }
 
-/** Theme from the host, then the language, then the session, then the router. */
-export function App({ host, clientOptions }: AppProps) {
-  useGlobalStyles();
+/** Fluent in the host's theme and the language's writing direction (its positioning and style flipping follow `dir`). */
+function ThemedApp({ host, children }: { host: Host; children: ReactNode }) {
   const styles = useStyles();
   const theme = useHostTheme(host);
+  const { locale } = useLocale();
   useEffect(() => {
     document.documentElement.style.colorScheme = theme === "dark" ? "dark" : "light";
     document.documentElement.dataset["theme"] = theme;
   }, [theme]);
   return (
-    <FluentProvider theme={fluentTheme(host.kind, theme)} className={styles.provider}>
-      <HostProvider host={host}>
-        <LocaleProvider hostLocale={host.locale}>
+    <FluentProvider theme={fluentTheme(host.kind, theme)} dir={textDirection(locale)} className={styles.provider}>
+      {children}
+    </FluentProvider>
+  );
+}
+
+/** The language, then the theme and direction, then the session, then the router. */
+export function App({ host, clientOptions }: AppProps) {
+  useGlobalStyles();
+  return (
+    <LocaleProvider hostLocale={host.locale}>
+      <ThemedApp host={host}>
+        <HostProvider host={host}>
           <SessionProvider host={host} clientOptions={clientOptions}>
             <BrowserRouter>
               <AppContent />
             </BrowserRouter>
           </SessionProvider>
-        </LocaleProvider>
-      </HostProvider>
-    </FluentProvider>
+        </HostProvider>
+      </ThemedApp>
+    </LocaleProvider>
   );
 }
