@@ -26,6 +26,20 @@ export interface CommandSettings {
   maxClassification: Classification;
   /** The tenant allow-list: agencies can be registered only in these tenants. */
   allowedTenantIds: ReadonlySet<string>;
+  /**
+   * Inviting people who have not opened Guildhall (src/commands/communities/invitations.ts): the sign-in domain
+   * allow-list (an address outside it is refused), and, when Graph is connected, the host tenant's directory.
+   */
+  invitations?: { allowedEmailDomains: readonly string[]; directory?: UserDirectory; hostTenantId?: string };
+}
+
+/** The host tenant's directory, through the Graph gateway (app-only, User.Read.All). */
+export interface UserDirectory {
+  searchUsers(text: string, top?: number): Promise<{ objectId: string; displayName: string; mail: string | null; userPrincipalName: string; jobTitle: string | null }[]>;
+  getUser(
+    tenantId: string,
+    objectId: string,
+  ): Promise<{ objectId: string; displayName: string | null; mail: string | null; userPrincipalName: string; jobTitle: string | null; userType: "Member" | "Guest"; accountEnabled: boolean } | undefined>;
 }
 
 export interface CommandContext {
@@ -72,7 +86,7 @@ export const requestMessages = defineMessages({
  */
 export class CommandError extends Error {
   constructor(
-    readonly kind: "invalid" | "forbidden" | "not_found" | "conflict",
+    readonly kind: "invalid" | "forbidden" | "not_found" | "conflict" | "too_many" | "unavailable",
     readonly id: string,
     readonly descriptor: MessageDescriptor,
     readonly values?: MessageArgs,

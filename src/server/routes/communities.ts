@@ -23,7 +23,7 @@ import { authenticate } from "../auth/authenticate.js";
 import { choosableLocales } from "../config.js";
 import { AppError } from "../errors.js";
 
-const STATUS = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409 } as const;
+const STATUS = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409, too_many: 429, unavailable: 503 } as const;
 
 /** Build the command context for a verified, eligible person. */
 export async function commandContext(request: FastifyRequest, deps: AppDeps): Promise<CommandContext> {
