@@ -20,7 +20,8 @@ export const ARCHIVE_REASON_MAX = 1000;
 const archiveSchema = z
   .object({
     /** Why: required, plain text (line breaks kept), told to every member and shown on the community page. */
-    reason: multilineText({ field: "reason", min: 1, max: ARCHIVE_REASON_MAX }).default(""),
+    // `prefault`, not `default`: a missing reason is checked as an empty one ("The reason is required.").
+    reason: multilineText({ field: "reason", min: 1, max: ARCHIVE_REASON_MAX }).prefault(""),
   })
   .strict();
 
