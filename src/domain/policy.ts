@@ -6,6 +6,7 @@ import { createFormatter } from "../i18n/format.js";
 import { SOURCE_LOCALE } from "../i18n/locales.js";
 import { emailDomain, type Principal } from "./identity.js";
 import { REASON_MESSAGES } from "./policyText.js";
+import { domainAllowed } from "./signInDomains.js";
 
 const sourceText = createFormatter({ locale: SOURCE_LOCALE, messages: {} });
 
@@ -33,10 +34,8 @@ export function reasonText(reason: IneligibleReason): string {
   return sourceText.formatMessage(REASON_MESSAGES[reason]);
 }
 
-export function domainAllowed(domain: string, allowed: readonly string[]): boolean {
-  const d = domain.toLowerCase();
-  return allowed.some((a) => (a.startsWith(".") ? d.endsWith(a) && d.length > a.length : d === a));
-}
+/** The sign-in domain rule lives with the agency-domain liveness that must agree with it. */
+export { domainAllowed };
 
 /**
  * Is this person a verified public servant? Tenant allow-list, then guest rules, then the verified
