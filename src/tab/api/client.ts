@@ -13,6 +13,7 @@ import type {
   Notice,
   PersonProfile,
   PersonSearchResult,
+  ProposalList,
   ProfileInput,
   ProposalInput,
   SimilarPerson,
@@ -97,6 +98,8 @@ export interface ApiClient {
   me(): Promise<Me>;
   communities(query?: CommunityQuery): Promise<CommunityList>;
   community(id: string): Promise<CommunityDetail>;
+  /** Platform owners: the approvals queue, oldest first. */
+  proposals(query?: { limit?: number; offset?: number }): Promise<ProposalList>;
   proposeCommunity(input: ProposalInput): Promise<CommunityDetail>;
   communityAction<P extends CommunityActionPath>(id: string, action: P, body: CommunityActionBodies[P]): Promise<CommunityActionResult>;
   decideJoinRequest(id: string, requestId: string, body: { decision: "approve" | "decline"; reason: string }): Promise<CommunityDetail>;
@@ -220,6 +223,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     me: () => request<Me>("GET", "/api/v1/me", { auth: true }),
     communities: (query = {}) => request<CommunityList>("GET", `/api/v1/communities${communityQueryString(query)}`, { auth: true }),
     community: (id) => request<CommunityDetail>("GET", `/api/v1/communities/${seg(id)}`, { auth: true }),
+    proposals: ({ limit = 100, offset = 0 } = {}) =>
+      request<ProposalList>("GET", `/api/v1/proposals?${new URLSearchParams({ limit: String(limit), offset: String(offset) }).toString()}`, { auth: true }),
     proposeCommunity: (input) => request<CommunityDetail>("POST", "/api/v1/communities", { body: input, auth: true }),
     communityAction: (id, action, body) =>
       request<CommunityActionResult>("POST", `/api/v1/communities/${seg(id)}/${action}`, { body, auth: true }),

@@ -107,6 +107,10 @@ export interface CommunityDetail {
   tags: string[];
   status: CommunityStatus;
   decisionReason: string | null;
+  /** Archived: when (ISO 8601), in which capacity (never a name) and why, as typed; null otherwise or when archived before reasons were asked. */
+  archivedAt?: string | null;
+  archivedByRole?: ArchivedByRole | null;
+  archiveReason?: string | null;
   /**
    * Platform owners deciding a proposal: other live communities (approved or awaiting approval, hidden ones
    * included) whose name the server finds looks the same. Always empty for anyone else.
@@ -140,6 +144,34 @@ export interface CommunityDetail {
   provisioning: ProvisioningStep[];
   members: CommunityMember[];
   joinRequests: JoinRequest[];
+}
+
+/** Who archived a community, as the page says it: one of its owners, or a platform owner. */
+export type ArchivedByRole = "owner" | "platform_owner";
+
+/** One row of `GET /api/v1/proposals` (platform owners): a proposal with everything its proposer wrote. */
+export interface ProposalSummary {
+  id: string;
+  name: string;
+  purpose: string;
+  termsOfReference: string;
+  codeOfPractice: string;
+  visibility: Visibility;
+  scope: Scope;
+  agencies: { id: string; name: string; shortName: string }[];
+  classification: Classification;
+  classificationLabel: string;
+  tags: string[];
+  teamsPresence: TeamsPresence;
+  status: "proposed";
+  /** ISO 8601. */
+  proposedAt: string;
+  proposer: { id: string; displayName: string; jobTitle: string | null; agency: { name: string; shortName: string } | null };
+}
+
+export interface ProposalList {
+  items: ProposalSummary[];
+  total: number;
 }
 
 /** A community whose name looks the same as a proposal's, as the server computed it (never worked out here). */
@@ -177,7 +209,8 @@ export interface CommunityActionBodies {
   "members/remove": { personId: string; reason: string };
   "members/role": { personId: string; role: Role };
   ownership: { personId: string };
-  archive: Record<string, never>;
+  /** `reason`: required, told to every member and shown on the community page. */
+  archive: { reason: string };
   "provisioning/retry": Record<string, never>;
   "archive/retry": Record<string, never>;
 }

@@ -2,6 +2,7 @@
 import "../../testing/resizeObserver.js";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { ApiError } from "../../api/client.js";
 import { detailFor } from "../../testing/fixtures.js";
 import { CommunityActions } from "./CommunityActions.js";
 
@@ -11,7 +12,7 @@ const handlers = () => ({
   onJoin: vi.fn(async () => undefined),
   onRequest: vi.fn(async () => undefined),
   onLeave: vi.fn(async () => undefined),
-  onArchive: vi.fn(async () => undefined),
+  onArchive: vi.fn(async (_reason: string) => undefined),
   onDecide: vi.fn(async () => undefined),
 });
 
@@ -55,12 +56,25 @@ describe("CommunityActions", () => {
     expect(screen.queryByRole("button", { name: "Ask to join" })).toBeNull();
   });
 
-  it("confirms before archiving", async () => {
+  it("confirms before archiving, asking why (required; the server's problem with it shown beside it)", async () => {
     const h = handlers();
+    h.onArchive.mockRejectedValueOnce(
+      new ApiError(400, "validation", "The request is not valid.", undefined, undefined, [{ path: "reason", message: "The reason must be at most 1000 characters." }]),
+    );
     render(<CommunityActions community={detailFor({}, { "community.archive": true })} {...h} />);
     fireEvent.click(screen.getByRole("button", { name: "Archive" }));
-    expect((await screen.findByRole("dialog")).textContent).toContain("read-only");
-    fireEvent.click(screen.getByRole("button", { name: "Archive community" }));
-    await waitFor(() => expect(h.onArchive).toHaveBeenCalledOnce());
+    const dialog = await screen.findByRole("dialog");
+    expect(dialog.textContent).toContain("read-only");
+    const reason = within(dialog).getByRole("textbox", { name: /Reason/ });
+    expect(within(dialog).getByText(/Every member is told this reason/)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole("button", { name: "Archive community" }));
+    expect(await within(dialog).findByText("Enter reason.")).toBeTruthy();
+    expect(h.onArchive).not.toHaveBeenCalled();
+    fireEvent.change(reason, { target: { value: "  The program ended.  " } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Archive community" }));
+    expect(await within(dialog).findByText("The reason must be at most 1000 characters.")).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole("button", { name: "Archive community" }));
+    await waitFor(() => expect(h.onArchive).toHaveBeenCalledTimes(2));
+    expect(h.onArchive).toHaveBeenLastCalledWith("The program ended.");
   });
 });

@@ -25,6 +25,11 @@ const m = defineMessages({
     id: "community.actions.archiveBody",
     defaultMessage: "The community becomes read-only, here and in Microsoft Teams. Members can still find and read it.",
   },
+  archiveReason: { id: "community.actions.archiveReason", defaultMessage: "Reason", description: "Label of the archive dialog's required reason" },
+  archiveReasonHint: {
+    id: "community.actions.archiveReasonHint",
+    defaultMessage: "Every member is told this reason, and the community page shows it. At most 1,000 characters.",
+  },
 });
 
 /**
@@ -43,7 +48,8 @@ export interface CommunityActionsProps {
   onJoin(input: { codeVersion: number }): Promise<AfterClose>;
   onRequest(input: { codeVersion: number; message: string }): Promise<AfterClose>;
   onLeave(): Promise<AfterClose>;
-  onArchive(): Promise<AfterClose>;
+  /** `reason`: why, as typed (required; the server checks it and answers beside the field). */
+  onArchive(reason: string): Promise<AfterClose>;
   /** `name`: approve under another name. */
   onDecide(decision: "approve" | "reject", reason: string, name?: string): Promise<AfterClose>;
 }
@@ -83,6 +89,7 @@ export function CommunityActions({ community: c, onJoin, onRequest, onLeave, onA
           triggerLabel={intl.formatMessage(m.archive)}
           title={intl.formatMessage(m.archiveTitle, { name: c.name })}
           confirmLabel={intl.formatMessage(m.archiveConfirm)}
+          reason={{ label: intl.formatMessage(m.archiveReason), hint: intl.formatMessage(m.archiveReasonHint), required: true }}
           onConfirm={onArchive}
         >
           {intl.formatMessage(m.archiveBody)}

@@ -193,7 +193,7 @@ function CommunityBody({ me, api, community: c, onUpdate }: CommunityBodyProps) 
           act(api.communityAction(c.id, "requests", { acceptCodeOfPractice: true, codeVersion, message }), intl.formatMessage(m.requested, named))
         }
         onLeave={() => act(api.communityAction(c.id, "leave", {}), intl.formatMessage(m.left, named))}
-        onArchive={() => act(api.communityAction(c.id, "archive", {}), intl.formatMessage(m.archived, named))}
+        onArchive={(reason) => act(api.communityAction(c.id, "archive", { reason }), intl.formatMessage(m.archived, named))}
         onDecide={(decision, reason, name) =>
           act(
             api.communityAction(c.id, "decision", { decision, reason, ...(name === undefined ? {} : { name }) }),
