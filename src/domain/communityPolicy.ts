@@ -53,6 +53,7 @@ export const COMMUNITY_ACTIONS = [
   "community.editProposal",
   "community.resubmit",
   "community.unarchive",
+  "community.retryUnarchive",
 ] as const;
 export type CommunityAction = (typeof COMMUNITY_ACTIONS)[number];
 
@@ -162,6 +163,9 @@ export function authorizeCommunity(c: CommunityFacts, v: ViewerFacts, action: Co
       return v.actor.platformOwner ? allow : deny("not_platform_owner");
     case "community.retryProvisioning":
       if (!active) return deny("not_active");
+      return v.role === "owner" || v.actor.platformOwner ? allow : deny("not_owner");
+    case "community.retryUnarchive":
+      if (!active) return deny(c.status === "archived" ? "archived" : "not_active");
       return v.role === "owner" || v.actor.platformOwner ? allow : deny("not_owner");
     case "community.retryArchive":
       if (c.status !== "archived") return deny("not_active");

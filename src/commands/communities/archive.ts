@@ -10,6 +10,10 @@ import { check, communityErrors, loadVisible } from "./load.js";
 
 const m = defineMessages({
   archiveNotFailed: { id: "errors.community.archiveNotFailed", defaultMessage: "Archiving in Teams has not failed; there is nothing to retry." },
+  teamsStillRestoring: {
+    id: "manage.errors.teamsStillRestoring",
+    defaultMessage: "Microsoft Teams is still restoring this community's team or channel from its archive. Archive it once Teams has finished, in a minute or two.",
+  },
 });
 
 export const ARCHIVE_QUEUE = "community.archive";
@@ -39,6 +43,9 @@ export async function archiveCommunity(ctx: CommandContext, communityId: string,
   const role = loaded.viewer.role === "owner" ? "owner" : "platform_owner";
   const name = loaded.community.display_name;
   await ctx.db.transaction().execute(async (tx) => {
+    // Un-archiving in Teams (lifecycle.ts) must finish first: the two operations must not cross in Teams.
+    const link = await tx.selectFrom("teams_links").select("unarchive_state").where("community_id", "=", communityId).forUpdate().executeTakeFirst();
+    if (link?.unarchive_state === "queued" || link?.unarchive_state === "unarchiving") throw new CommandError("conflict", "community.teams_still_restoring", m.teamsStillRestoring);
     const updated = await tx
       .updateTable("communities")
       .set({ status: "archived", archived_at: sql<Date>`now()`, archive_reason: reason, archived_by: ctx.person.id, archived_by_role: role, updated_at: sql<Date>`now()` })
@@ -64,7 +71,22 @@ export async function archiveCommunity(ctx: CommandContext, communityId: string,
       detail: { communityId, role, membersNotified: members.length },
     });
     // The Teams side is tracked on its own: queued now, archived only once Teams says its operation succeeded.
-    if (ctx.settings.graphConnected) await tx.updateTable("teams_links").set({ archive_state: "queued", archive_error: null, archive_updated_at: sql<Date>`now()` }).where("community_id", "=", communityId).where("team_id", "is not", null).execute();
+    // A team or channel whose restore failed is still archived in Teams: it stays so, and the failed restore is dropped.
+    if (ctx.settings.graphConnected) {
+      await tx
+        .updateTable("teams_links")
+        .set({
+          archive_state: sql<"queued" | "archived">`case when archive_state = 'archived' and unarchive_state = 'failed' then 'archived' else 'queued' end`,
+          archive_error: null,
+          archive_updated_at: sql<Date>`now()`,
+          unarchive_state: null,
+          unarchive_operation: null,
+          unarchive_error: null,
+        })
+        .where("community_id", "=", communityId)
+        .where("team_id", "is not", null)
+        .execute();
+    }
   });
   if (ctx.settings.graphConnected) await ctx.enqueue(ARCHIVE_QUEUE, { communityId }, { singletonKey: communityId });
 }

@@ -37,12 +37,15 @@ const m = defineMessages({
 
 /** The sentence for a person who is already a member (the database's own refusal says the same). */
 export const ALREADY_MEMBER = m.alreadyMember;
+/** Refusals about the person named, which invitations.ts answers with too. */
+export const PERSON_MESSAGES = { unknownPerson: m.unknownPerson, personAgencyOnly: m.personAgencyOnly } as const;
 
 const acceptance = z
   .object({ acceptCodeOfPractice: z.custom<true>((value) => value === true, refinement(v.acceptCode)), codeVersion: z.number().int().min(1) })
   .strict();
 
-function requireCurrentCode(loaded: Loaded, version: number): void {
+/** Refuse (409) an acceptance of a code of practice that is no longer the current version. */
+export function requireCurrentCode(loaded: Loaded, version: number): void {
   if (version !== loaded.community.code_version) {
     throw new CommandError("conflict", "community.code_changed", m.codeChanged);
   }
@@ -64,7 +67,8 @@ async function addMember(tx: Transaction<Database>, communityId: string, personI
   return added !== undefined;
 }
 
-async function syncTeams(ctx: CommandContext, communityId: string) {
+/** Queue a Teams membership sync for the community (when a tenant is connected). */
+export async function syncTeams(ctx: CommandContext, communityId: string) {
   if (ctx.settings.graphConnected) await ctx.enqueue(SYNC_QUEUE, { communityId }, { singletonKey: communityId, startAfterSeconds: 5 });
 }
 
@@ -191,36 +195,8 @@ export async function leaveCommunity(ctx: CommandContext, communityId: string): 
 
 const personRef = z.object({ personId: z.uuid() }).strict();
 
-async function targetPerson(ctx: CommandContext, personId: string) {
-  const p = await ctx.db.selectFrom("people").select(["id", "display_name", "agency_id"]).where("id", "=", personId).executeTakeFirst();
-  if (!p) throw new CommandError("invalid", "community.unknown_person", m.unknownPerson);
-  return p;
-}
-
-/** Moderators invite a public servant; an invitation lets them join even a closed or hidden community. */
-export async function invite(ctx: CommandContext, communityId: string, input: unknown): Promise<void> {
-  const loaded = await loadVisible(ctx, communityId);
-  check(loaded, "community.invite");
-  const { personId } = parseInput(personRef, input);
-  const target = await targetPerson(ctx, personId);
-  if (loaded.facts.scope === "agency_only" && (!target.agency_id || !loaded.facts.agencyIds.includes(target.agency_id))) {
-    throw new CommandError("forbidden", "community.agency_only", m.personAgencyOnly, undefined, { reason: "agency_only" });
-  }
-  const member = await ctx.db.selectFrom("memberships").select("role").where("community_id", "=", communityId).where("person_id", "=", personId).executeTakeFirst();
-  if (member) throw new CommandError("conflict", "community.already_member", m.alreadyMember);
-  await ctx.db.transaction().execute(async (tx) => {
-    // Inviting again (or twice at once) answers as if once: one invitation, one notice.
-    const created = await tx
-      .insertInto("invitations")
-      .values({ community_id: communityId, person_id: personId, invited_by: ctx.person.id })
-      .onConflict((oc) => oc.columns(["community_id", "person_id"]).doNothing())
-      .returning("person_id")
-      .executeTakeFirst();
-    if (!created) return;
-    await notify(tx, { personId, kind: "invited", communityId, message: NOTICES.invited, values: { name: ctx.person.display_name, community: loaded.community.display_name } });
-    await audit(ctx, tx, "community.invited", { communityId, personId });
-  });
-}
+/** Inviting people, including those who have not opened Guildhall yet, lives in invitations.ts (issue 8). */
+export { invite } from "./invitations.js";
 
 const removeSchema = personRef.extend({ reason: multilineText({ field: "reason", min: 1, max: 1000, minMessage: v.removeReason }) });
 
