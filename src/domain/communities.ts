@@ -5,6 +5,10 @@
 import { z } from "zod";
 import { defineMessages } from "../i18n/format.js";
 import { listOf, multilineText, nameText, tagText } from "./text.js";
+import { teamsNameFor, type ChannelNameProblem } from "./teamsNames.js";
+
+export { CHANNEL_FORBIDDEN, channelNameFor, MAX_CHANNEL_NAME, MAX_TEAM_NAME, numberedChannelName, teamNameFor, teamsNameFor } from "./teamsNames.js";
+export type { ChannelNameProblem, ChannelNameResult } from "./teamsNames.js";
 
 export const VISIBILITIES = ["open", "closed", "hidden"] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
@@ -33,21 +37,16 @@ export type CommunityStatus = (typeof COMMUNITY_STATUSES)[number];
 export const ROLES = ["owner", "moderator", "member"] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Teams channel display names are at most 50 characters. */
-export const MAX_CHANNEL_NAME = 50;
-
+/** A community's own name, as people type it: free text, one line (the Teams name is derived from it). */
+export const MAX_COMMUNITY_NAME = 100;
 export interface NamingPolicy {
   prefix: string;
   suffix: string;
   blockedWords: readonly string[];
 }
 
-// Characters Teams refuses in channel names. Control characters never get this far: `nameText` (text.ts) refuses
-// them, with tabs and line breaks, in every name a schema accepts.
-const FORBIDDEN_NAME_CHARS = /[~#%&*{}+/\\:<>?|'".]/;
-
-/** A community's name as a person types it (the naming policy then adds its prefix and suffix). */
-export const communityNameSchema = nameText({ field: "communityName", min: 3, max: MAX_CHANNEL_NAME });
+/** A community's name as a person types it: free text (the Teams name is derived from it, with prefix and suffix). */
+export const communityNameSchema = nameText({ field: "communityName", min: 3, max: MAX_COMMUNITY_NAME });
 
 const m = defineMessages({
   purposeRequired: { id: "validation.community.purposeRequired", defaultMessage: "Say in a sentence or two what the community is for." },
@@ -76,18 +75,25 @@ export const proposalSchema = z
 export type ProposalInput = z.input<typeof proposalSchema>;
 export type Proposal = z.output<typeof proposalSchema>;
 
-export type NameProblem = "too_long_with_affixes" | "forbidden_characters" | "blocked_word";
+export type NameProblem = ChannelNameProblem | "blocked_word";
 
-/** Apply the naming policy to a name `communityNameSchema` accepted: returns the Teams display name, or the problem. */
-export function applyNamingPolicy(name: string, policy: NamingPolicy): { ok: true; displayName: string } | { ok: false; problem: NameProblem; detail?: string } {
-  const trimmed = name.trim().replace(/\s+/g, " ");
-  if (FORBIDDEN_NAME_CHARS.test(trimmed)) return { ok: false, problem: "forbidden_characters" };
+/**
+ * Apply the naming policy to a name `communityNameSchema` accepted: the name Guildhall shows (prefix + name + suffix,
+ * as typed) and the Teams name derived from it for this presence; or the problem (a blocked word, nothing usable
+ * for Teams, or a prefix and suffix that leave no room).
+ */
+export function applyNamingPolicy(
+  name: string,
+  policy: NamingPolicy,
+  presence: TeamsPresence = "private_channel",
+): { ok: true; displayName: string; teamsName: string } | { ok: false; problem: NameProblem; detail?: string } {
+  const trimmed = name.trim().replace(/\s+/gu, " ");
   const words = trimmed.toLowerCase().split(/[^\p{L}\p{N}]+/u);
   const blocked = policy.blockedWords.find((b) => words.includes(b.toLowerCase()));
   if (blocked) return { ok: false, problem: "blocked_word", detail: blocked };
-  const displayName = `${policy.prefix}${trimmed}${policy.suffix}`;
-  if ([...displayName].length > MAX_CHANNEL_NAME) return { ok: false, problem: "too_long_with_affixes" };
-  return { ok: true, displayName };
+  const teams = teamsNameFor(trimmed, presence, policy);
+  if (!teams.ok) return { ok: false, problem: teams.problem };
+  return { ok: true, displayName: `${policy.prefix}${trimmed}${policy.suffix}`, teamsName: teams.name };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasVisibleCharacter, lineText, multilineText, nameKey, nameText, tagText, textProblem } from "./text.js";
+import { hasVisibleCharacter, hiddenCharacter, lineText, multilineText, nameKey, nameText, tagText, textProblem } from "./text.js";
 
 const name = nameText({ field: "communityName", min: 3, max: 50 });
 const line = lineText({ field: "jobTitle", max: 200 });
@@ -75,6 +75,52 @@ describe("text inputs", () => {
       expect(textProblem(s, "name", "communityName")).toBeNull();
       expect(hasVisibleCharacter(s)).toBe(true);
     }
+  });
+});
+
+describe("real names", () => {
+  const community = nameText({ field: "communityName", min: 3, max: 100 });
+
+  it.each(["Data & Analytics", "Women's Network", "Women\u2019s Network", "Dept. of Finance CoP", "APS 6/EL1 Network", "Evaluation: methods", "C# + C++ (systems), 2024 #1", "Évaluation : méthodes", "محللو البيانات", "डेटा विश्लेषण", "می\u200Cخواهم", "\u{1F469}\u{1F3FD}\u200D\u{1F4BB} Coders", "I \u2764\uFE0F data", "\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F} Analysts"])(
+    "accepts %s",
+    (value) => {
+      expect(problems(community, value)).toEqual([]);
+      expect(community.parse(`  ${value} `)).toBe(value.normalize("NFC"));
+    },
+  );
+
+  it.each([
+    ["a zero-width space", "Data\u200B Analytics", "U+200B"],
+    ["a zero-width joiner between Latin letters", "Da\u200Dta Analytics", "U+200D"],
+    ["a zero-width non-joiner between Latin letters", "Da\u200Cta Analytics", "U+200C"],
+    ["a soft hyphen", "Ana\u00ADlytics", "U+00AD"],
+    ["a word joiner", "Data\u2060 Analytics", "U+2060"],
+    ["a byte order mark", "Data\uFEFF Analytics", "U+FEFF"],
+    ["a Hangul filler among letters", "Data\u3164Analytics", "U+3164"],
+    ["a trailing joiner after an emoji", "Coders \u{1F469}\u200D", "U+200D"],
+    ["an Arabic letter mark", "Data \u061CAnalytics", "U+061C"],
+  ])("refuses %s that could disguise the name, naming the character", (_label, value, character) => {
+    const found = problems(community, value);
+    expect(found).toEqual([`Name contains an invisible character (${character}) that could make it look like another name. Remove it.`]);
+    expect(hiddenCharacter(value)).toBeDefined();
+  });
+
+  it("still refuses direction overrides and control characters, and still finds look-alikes of a name", () => {
+    expect(problems(community, "\u202EscitylanA ataD")[0]).toMatch(/text-direction control \(U\+202E\)/);
+    expect(problems(community, "Data\u0007 Analytics")[0]).toMatch(/control character \(U\+0007\)/);
+    expect(problems(community, "Data\nAnalytics")[0]).toMatch(/single line/);
+    // Accepted names that look like an existing one share its key, so they clash.
+    expect(nameKey("D\u0430t\u0430 & \u0410nalytics")).toBe(nameKey("Data & Analytics"));
+    expect(nameKey("DATA & ANALYTICS")).toBe(nameKey("Data & Analytics"));
+    expect(nameKey("Ｄａｔａ ＆ Ａｎａｌｙｔｉｃｓ")).toBe(nameKey("Data & Analytics"));
+    expect(nameKey("Women\u2019s Network")).not.toBe(nameKey("Men's Network"));
+  });
+
+  it("an over-long tag or interest says which one", () => {
+    const tag = tagText({ field: "tag", max: 40 });
+    const long = `evaluation-and-${"x".repeat(40)}`;
+    expect(problems(tag, long)).toEqual([`The tag \u201Cevaluation-and-xxxxxxxxx\u2026\u201D is 15 characters too long: use at most 40 characters.`]);
+    expect(problems(tagText({ field: "interest", max: 10 }), "Statistics!")).toEqual(["The interest \u201Cstatistics!\u201D is 1 character too long: use at most 10 characters."]);
   });
 });
 

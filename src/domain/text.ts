@@ -4,7 +4,8 @@
  * Text is put in Unicode NFC (tags in NFKC) and trimmed; then refused, with a sentence naming the field, when it
  * holds: a NUL or another C0/C1 control character (tab and line breaks are allowed in multi-line text only), half
  * of a UTF-16 surrogate pair, a Unicode noncharacter, a bidirectional override/embedding/isolate (except in
- * multi-line text, where right-to-left writing needs them), or nothing visible at all. Each refusal is a catalog
+ * multi-line text, where right-to-left writing needs them), or nothing visible at all; a name also when it holds an
+ * invisible character with no purpose there (a zero-width space, soft hyphen…: `hiddenCharacter`). Each refusal is a catalog
  * message (area `validation`) naming the field; the zod issue carries its id in `params` (see `issueOf`). What passes is stored
  * and returned exactly as it was after NFC; rendering escapes it.
  *
@@ -110,6 +111,18 @@ const m = defineMessages({
       "{field, select, communityName {Name} agencyName {The name} shortName {The short name} purpose {Purpose} termsOfReference {Terms of reference} codeOfPractice {Code of practice} tag {Each tag} tagFilter {The tag} interest {Each interest} jobTitle {Job title} search {The search} reason {The reason} message {The message} identityKey {The identity key} other {The text}} has no visible characters.",
     description: "A field's problem, shown beside it; field names the field (select)",
   },
+  hiddenCharacter: {
+    id: "validation.text.hiddenCharacter",
+    defaultMessage:
+      "{field, select, communityName {Name} agencyName {The name} shortName {The short name} purpose {Purpose} termsOfReference {Terms of reference} codeOfPractice {Code of practice} tag {Each tag} tagFilter {The tag} interest {Each interest} jobTitle {Job title} search {The search} reason {The reason} message {The message} identityKey {The identity key} other {The text}} contains an invisible character ({character}) that could make it look like another name. Remove it.",
+    description: "A field's problem, shown beside it; field names the field (select); character: the code point, U+200B",
+  },
+  itemTooLong: {
+    id: "validation.text.itemTooLong",
+    defaultMessage:
+      "{field, select, tag {The tag} interest {The interest} other {The item}} \u201C{value}\u201D is {over, plural, one {# character} other {# characters}} too long: use at most {max, plural, one {# character} other {# characters}}.",
+    description: "A tag or interest over its limit, shown beside the list; value: its first characters (ending in … when cut); over: how many characters too many",
+  },
   notText: {
     id: "validation.text.notText",
     defaultMessage:
@@ -173,7 +186,38 @@ export function textProblem(value: string, kind: TextKind, field: TextField): Pr
   const nonchar = NONCHARACTER.exec(value);
   if (nonchar) return { message: m.nonCharacter, values: { field, character: codePoint(nonchar[0]) } };
   if (value.length > 0 && !hasVisibleCharacter(value)) return { message: m.invisible, values: { field } };
+  if (kind === "name") {
+    const hidden = hiddenCharacter(value);
+    if (hidden) return { message: m.hiddenCharacter, values: { field, character: codePoint(hidden) } };
+  }
   return null;
+}
+
+// Scripts whose words never need a zero-width joiner or non-joiner between letters.
+const NO_JOINERS = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}]/u;
+const EMOJI_BEFORE_JOINER = /\uFE0F|\u20E3|[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}]/u;
+
+/**
+ * The first invisible character in a name that serves no purpose there and could make it pass for another name
+ * (a zero-width space, word joiner, soft hyphen, BOM, filler…), or undefined. Kept where writing needs them: a
+ * zero-width joiner inside an emoji sequence or between letters of a script that joins (Arabic, Devanagari…), a
+ * non-joiner in such a script, a variation selector after a visible character, tag characters in a flag.
+ */
+export function hiddenCharacter(value: string): string | undefined {
+  const cps = [...value];
+  for (let i = 0; i < cps.length; i++) {
+    const c = cps[i]!;
+    if (!/[\p{Default_Ignorable_Code_Point}\u2800]/u.test(c)) continue;
+    const before = cps[i - 1] ?? "";
+    const after = cps[i + 1] ?? "";
+    const visibleAfter = after !== "" && VISIBLE.test(after);
+    if (c === "\u200D" && visibleAfter && (EMOJI_BEFORE_JOINER.test(before) || (/[\p{L}\p{M}]/u.test(before) && !NO_JOINERS.test(before)))) continue;
+    if (c === "\u200C" && visibleAfter && /[\p{L}\p{M}]/u.test(before) && !NO_JOINERS.test(before)) continue;
+    if (/[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u.test(c) && before !== "" && /[\p{L}\p{N}\p{S}\p{P}]/u.test(before)) continue;
+    if (/[\u{E0020}-\u{E007F}]/u.test(c) && cps.slice(0, i).reverse().find((x) => !/[\u{E0020}-\u{E007F}]/u.test(x)) === "\u{1F3F4}") continue;
+    return c;
+  }
+  return undefined;
 }
 
 /** True when at least one letter, digit, punctuation mark or symbol would be seen. */
@@ -205,6 +249,12 @@ interface TextOptions {
   minMessage?: MessageDescriptor;
 }
 
+/** The start of an over-long item, to name it in a message (cut at a character, never inside an emoji). */
+function preview(value: string): string {
+  const graphemes = [...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(value)].map((g) => g.segment);
+  return graphemes.length > 24 ? `${graphemes.slice(0, 24).join("").trimEnd()}\u2026` : value;
+}
+
 function build(kind: TextKind, o: TextOptions, form: "NFC" | "NFKC" = "NFC", lower = false) {
   const field = o.field;
   return z
@@ -220,7 +270,11 @@ function build(kind: TextKind, o: TextOptions, form: "NFC" | "NFKC" = "NFC", low
         const issue = o.minMessage ? issueOf(o.minMessage) : o.min === 1 ? issueOf(m.required, { field }) : issueOf(m.tooShort, { field, min: o.min });
         ctx.addIssue({ code: "custom", ...issue });
       }
-      if (value.length > o.max) ctx.addIssue({ code: "custom", ...issueOf(m.tooLong, { field, max: o.max }) });
+      if (value.length > o.max) {
+        // A tag or interest says which one: the list may hold several.
+        const issue = field === "tag" || field === "interest" ? issueOf(m.itemTooLong, { field, value: preview(value), over: value.length - o.max, max: o.max }) : issueOf(m.tooLong, { field, max: o.max });
+        ctx.addIssue({ code: "custom", ...issue });
+      }
     });
 }
 

@@ -7,6 +7,7 @@
  * there, not across Guildhall's hidden communities) gets a numbered suffix, without telling the proposer.
  */
 import { sql, type Kysely } from "kysely";
+import { numberedChannelName, teamsNameOf } from "../domain/teamsNames.js";
 import { appendAudit } from "../store/audit.js";
 import type { Community, Database, TeamsLink } from "../store/schema.js";
 import { asTeamsFailure, type TeamsPort } from "./ports.js";
@@ -97,8 +98,6 @@ export async function provisionCommunity(deps: ProvisionDeps, communityId: strin
 
 /** Documented: poll a teamsAsyncOperation no more often than every 30 s, unless Teams' Retry-After says later. */
 export const DEFAULT_POLL_SECONDS = 30;
-/** Teams' limit on a channel's display name, in characters. */
-export const CHANNEL_NAME_MAX = 50;
 const NAME_ATTEMPTS = 20;
 
 /** What Guildhall writes into the description of a team or channel it creates, to know it again. */
@@ -108,12 +107,9 @@ function describe(purpose: string, marker: string): string {
   return `${purpose.slice(0, 1024 - marker.length - 2)}\n\n${marker}`;
 }
 
-/** The n-th name to try for a community's channel: its name, then "name (2)", "name (3)"… within 50 characters. */
+/** The n-th name to try for a community's channel: its Teams name, then "name (2)", "name (3)"… within 50 characters. */
 export function channelName(name: string, n: number): string {
-  const chars = [...name.trim()];
-  if (n <= 1) return chars.slice(0, CHANNEL_NAME_MAX).join("").trimEnd();
-  const suffix = ` (${n})`;
-  return chars.slice(0, CHANNEL_NAME_MAX - suffix.length).join("").trimEnd() + suffix;
+  return numberedChannelName(name, n);
 }
 
 const retryable = (message: string) => Object.assign(new Error(message), { retryable: true, userMessage: message });
@@ -176,7 +172,7 @@ async function provisionChannel(deps: ProvisionDeps, c: Community, link: TeamsLi
     };
     let created = false;
     for (let attempt = prior.attempt ?? 1; attempt <= NAME_ATTEMPTS && !created; attempt++) {
-      const name = channelName(c.display_name, attempt);
+      const name = channelName(teamsNameOf(c), attempt);
       const found = await deps.teams.findChannelByName(deps.hostTeamId, name);
       // A run from before channels were marked recorded only the name: its unlinked channel of that name is ours.
       const legacy = found && prior.attempt === undefined && prior.displayName === name && !(await deps.db.selectFrom("teams_links").select("community_id").where("channel_id", "=", found.id).executeTakeFirst());
@@ -208,7 +204,7 @@ async function provisionChannel(deps: ProvisionDeps, c: Community, link: TeamsLi
 
 async function findOurTeam(deps: ProvisionDeps, c: Community): Promise<string | undefined> {
   const marker = provisioningMarker(c.id);
-  return (await deps.teams.findTeamsByName(c.display_name)).find((t) => t.description?.includes(marker))?.teamId;
+  return (await deps.teams.findTeamsByName(teamsNameOf(c))).find((t) => t.description?.includes(marker))?.teamId;
 }
 
 /**
@@ -247,14 +243,14 @@ async function provisionTeam(deps: ProvisionDeps, c: Community, link: TeamsLink)
       operation = null;
     } else {
       if (stillUnconfirmed(deps, prior)) throw retryable("Microsoft Teams has not confirmed the new team yet; Guildhall will look for it again.");
-      await setStep(deps.db, c.id, "create_team", "running", null, { intent: { displayName: c.display_name, owner, sentAt: new Date().toISOString() } });
+      await setStep(deps.db, c.id, "create_team", "running", null, { intent: { displayName: teamsNameOf(c), owner, sentAt: new Date().toISOString() } });
       let started: Awaited<ReturnType<TeamsPort["startTeamCreation"]>>;
       try {
-        started = await deps.teams.startTeamCreation({ displayName: c.display_name, description: describe(c.purpose, provisioningMarker(c.id)), ownerObjectId: owner });
+        started = await deps.teams.startTeamCreation({ displayName: teamsNameOf(c), description: describe(c.purpose, provisioningMarker(c.id)), ownerObjectId: owner });
       } catch (err) {
         if (outcomeUnknown(err)) throw retryable("Microsoft Teams did not confirm the new team; Guildhall will look for it before asking again.");
         // A definite refusal: nothing was made, so nothing to wait for.
-        await setStep(deps.db, c.id, "create_team", "running", null, { intent: { displayName: c.display_name, owner } });
+        await setStep(deps.db, c.id, "create_team", "running", null, { intent: { displayName: teamsNameOf(c), owner } });
         throw err;
       }
       // Record at once: a crash after this point resumes polling instead of creating a second team.

@@ -98,13 +98,15 @@ export async function decideProposal(ctx: CommandContext, communityId: string, i
   const c = loaded.community;
   const approved = decision === "approve";
   let displayName = c.display_name;
+  let teamsName = c.teams_name;
   const typedName = name === undefined ? undefined : withoutNamingAffixes(name, ctx.settings.naming);
   if (typedName !== undefined) {
-    const named = applyNamingPolicy(typedName, ctx.settings.naming);
+    const named = applyNamingPolicy(typedName, ctx.settings.naming, c.teams_presence);
     if (!named.ok) {
       throw new CommandError("invalid", `community.name_${named.problem}`, v.namingPolicy, undefined, { issues: [fieldIssue("name", v.namingPolicy)] });
     }
     displayName = named.displayName;
+    teamsName = named.teamsName;
   }
   const key = nameKey(displayName);
   if (approved) {
@@ -115,7 +117,7 @@ export async function decideProposal(ctx: CommandContext, communityId: string, i
     const updated = await tx
       .updateTable("communities")
       .set({
-        ...(typedName !== undefined ? { name: typedName, display_name: displayName } : {}),
+        ...(typedName !== undefined ? { name: typedName, display_name: displayName, teams_name: teamsName } : {}),
         name_key: key,
         status: approved ? "approved" : "rejected",
         decided_by: ctx.person.id,

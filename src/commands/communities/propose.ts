@@ -4,26 +4,9 @@ import { authorize } from "../../domain/policy.js";
 import { nameKey, type MessageArgs } from "../../domain/text.js";
 import { defineMessages, type MessageDescriptor } from "../../i18n/format.js";
 import { appendAudit } from "../../store/audit.js";
-import { CommandError, fieldIssue, parseInput, type CommandContext } from "../context.js";
-
-/** The characters Teams refuses in channel names, as the message lists them (data, not translated). */
-const FORBIDDEN_CHARACTERS = "~ # % & * { } + / \\ : < > ? | ' \"";
+import { CommandError, fieldIssue, fieldIssues, type CommandContext, type FieldIssue } from "../context.js";
 
 const m = defineMessages({
-  tooLongWithAffixes: {
-    id: "errors.community.nameTooLongWithAffixes",
-    defaultMessage: "With the required prefix and suffix the name is longer than the {max, number} characters Teams allows.",
-  },
-  forbiddenCharacters: {
-    id: "errors.community.nameForbiddenCharacters",
-    defaultMessage: "Teams channel names cannot contain {characters} or a full stop.",
-    description: "characters: the characters refused, separated by spaces (shown as they are)",
-  },
-  blockedWord: {
-    id: "errors.community.nameBlockedWord",
-    defaultMessage: "The name contains a word the naming policy blocks: \"{word}\".",
-    description: "word: the blocked word found in the name",
-  },
   mayNotPropose: { id: "errors.community.mayNotPropose", defaultMessage: "You may not propose communities." },
   proposalIncomplete: { id: "errors.community.proposalIncomplete", defaultMessage: "The proposal is not complete." },
   noAgency: { id: "errors.community.noAgency", defaultMessage: "Your agency is not registered in Guildhall, so name the agencies this community is for." },
@@ -38,23 +21,53 @@ const m = defineMessages({
     defaultMessage: "A community called \"{name}\" already exists or is awaiting approval. Choose another name.",
     description: "name: the existing community's name",
   },
+  blockedWord: {
+    id: "errors.community.nameBlockedWord",
+    defaultMessage: "The name contains a word the naming policy blocks: \"{word}\".",
+    description: "word: the blocked word found in the name",
+  },
 });
 
 const v = defineMessages({
   unknownAgency: { id: "validation.community.unknownAgency", defaultMessage: "One of these agencies is not registered." },
   agenciesOnlyForAgencyOnly: { id: "validation.community.agenciesOnlyForAgencyOnly", defaultMessage: "Name agencies only for an agency-only community." },
   nameTaken: { id: "validation.community.nameTaken", defaultMessage: "A community with this name, or one that looks the same, already exists." },
+  noAgency: {
+    id: "validation.community.noAgency",
+    defaultMessage: "Your agency is not registered in Guildhall: tick the agencies this community is for.",
+  },
+  presenceMismatch: {
+    id: "validation.community.presenceMismatch",
+    defaultMessage: "A closed or hidden community needs a private channel or its own team: a standard channel is visible to the whole host team.",
+  },
+  nothingUsable: {
+    id: "validation.community.nameNothingForTeams",
+    defaultMessage: "Teams needs at least one letter or digit in the name; the name has only characters Teams does not allow (such as ? # % or *).",
+  },
+  affixesTooLong: {
+    id: "validation.community.nameAffixesTooLong",
+    defaultMessage: "This Guildhall's naming prefix and suffix leave too little of the {max, number} characters Teams allows for a channel name. Ask your platform owner to shorten them.",
+  },
+  blockedWord: {
+    id: "validation.community.nameBlockedWord",
+    defaultMessage: "The name contains a word the naming policy blocks: \u201C{word}\u201D. Choose another name.",
+    description: "word: the blocked word found in the name",
+  },
+  chooseVisibility: { id: "validation.community.chooseVisibility", defaultMessage: "Choose who can see and join the community." },
+  chooseScope: { id: "validation.community.chooseScope", defaultMessage: "Choose whether the community is open to every agency or only to some." },
+  chooseClassification: { id: "validation.community.chooseClassification", defaultMessage: "Choose the highest classification members may share." },
+  choosePresence: { id: "validation.community.choosePresence", defaultMessage: "Choose a place in Microsoft Teams from the list." },
 });
 
-/** Why a name breaks the naming policy, as a message (also for the field). */
-function nameProblem(problem: NameProblem, detail: string | undefined): { message: MessageDescriptor; values: MessageArgs } {
+/** Why a name breaks the naming policy, as a message (for the field, and for the answer when it is the only problem). */
+function nameProblem(problem: NameProblem, detail: string | undefined): { error: MessageDescriptor; message: MessageDescriptor; values?: MessageArgs } {
   switch (problem) {
-    case "too_long_with_affixes":
-      return { message: m.tooLongWithAffixes, values: { max: MAX_CHANNEL_NAME } };
-    case "forbidden_characters":
-      return { message: m.forbiddenCharacters, values: { characters: FORBIDDEN_CHARACTERS } };
+    case "nothing_usable":
+      return { error: v.nothingUsable, message: v.nothingUsable };
+    case "affixes_too_long":
+      return { error: v.affixesTooLong, message: v.affixesTooLong, values: { max: MAX_CHANNEL_NAME } };
     case "blocked_word":
-      return { message: m.blockedWord, values: { word: detail ?? "" } };
+      return { error: m.blockedWord, message: v.blockedWord, values: { word: detail ?? "" } };
   }
 }
 
@@ -66,10 +79,47 @@ function ceilingMessage(max: Classification): MessageDescriptor {
   return { id: "classification.ceiling.reason", defaultMessage: classificationCeilingReason(max) };
 }
 
+/** The choices' own words when one is missing or not one of the options (zod's are general). */
+const CHOICE_WORDS: Record<string, MessageDescriptor> = {
+  visibility: v.chooseVisibility,
+  scope: v.chooseScope,
+  classification: v.chooseClassification,
+  teamsPresence: v.choosePresence,
+};
+
+function inPlainWords(issue: FieldIssue): FieldIssue {
+  const words = CHOICE_WORDS[issue.path];
+  return words && (issue.messageKey === "validation.input.required" || issue.messageKey === "validation.input.choice" || issue.messageKey === "validation.input.wrongType") ? fieldIssue(issue.path, words) : issue;
+}
+
+/** A problem found after the schema, with the answer it gets when it is the only one. */
+interface Problem {
+  kind: "invalid" | "conflict";
+  id: string;
+  message: MessageDescriptor;
+  values?: MessageArgs;
+  issue: FieldIssue;
+}
+
+type Fields = { [K in keyof Proposal]?: Proposal[K] };
+
+/** Each field parsed on its own, so the rules that need only valid fields still run when another field is wrong. */
+function validFields(input: unknown): Fields {
+  const raw = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(proposalSchema.shape)) {
+    const r = (schema as { safeParse(v: unknown): { success: boolean; data?: unknown } }).safeParse(raw[key]);
+    if (r.success) out[key] = r.data;
+  }
+  return out as Fields;
+}
+
 /** A proposal that passed every check: what `proposeCommunity` (and editing a proposal) writes. */
 export interface CheckedProposal {
   proposal: Proposal;
   displayName: string;
+  /** The name Teams gets (teams_name), derived from the name for this presence. */
+  teamsName: string;
   nameKey: string;
   agencyIds: string[];
   tags: string[];
@@ -77,54 +127,74 @@ export interface CheckedProposal {
 }
 
 /**
- * Every check a proposal passes before it is written (schema, classification ceiling, naming policy, agencies,
- * Teams presence, a name clash the proposer can see). `exceptId`: the proposal being edited, which never clashes
- * with itself. Throws the CommandError to answer with; writes nothing.
+ * Every check a proposal passes before it is written, all reported in one answer, each beside its field: the
+ * schema's (text, lengths, choices, an over-long tag by name), the name's for Teams, the classification ceiling,
+ * the agencies, the Teams place for the visibility, a name already in use that the proposer can see. One problem
+ * of the kinds that have their own error id keeps it (`community.classification_above_ceiling`,
+ * `community.name_taken`…); several are `request.invalid` with every field's issue. `exceptId`: the proposal being
+ * edited, which never clashes with itself. Throws the CommandError to answer with; writes nothing.
  */
 export async function checkProposal(ctx: CommandContext, input: unknown, exceptId?: string): Promise<CheckedProposal> {
-  const p = parseInput(proposalSchema, input, m.proposalIncomplete);
-  if (!classificationAllowed(p.classification, ctx.settings.maxClassification)) {
+  // The input is reported to the issues only to tell a missing value from a wrong one; it is never sent back.
+  const parsed = proposalSchema.safeParse(input, { reportInput: true });
+  const schemaIssues = parsed.success ? [] : fieldIssues(parsed.error.issues).map(inPlainWords);
+  const f: Fields = parsed.success ? parsed.data : validFields(input);
+  const problems: Problem[] = [];
+
+  if (f.classification && !classificationAllowed(f.classification, ctx.settings.maxClassification)) {
     const max = ctx.settings.maxClassification;
     const ceiling = ceilingMessage(max);
-    throw new CommandError("invalid", "community.classification_above_ceiling", ceiling, { max }, { issues: [fieldIssue("classification", ceiling, { max })] });
-  }
-  const named = applyNamingPolicy(p.name, ctx.settings.naming);
-  if (!named.ok) {
-    const { message, values } = nameProblem(named.problem, named.detail);
-    throw new CommandError("invalid", `community.name_${named.problem}`, message, values, { issues: [fieldIssue("name", message, values)] });
-  }
-  let agencyIds = [...new Set(p.agencyIds)];
-  if (p.scope === "agency_only") {
-    if (agencyIds.length === 0) {
-      if (!ctx.agencyId) throw new CommandError("invalid", "community.no_agency", m.noAgency);
-      agencyIds = [ctx.agencyId];
-    }
-    const known = await ctx.db.selectFrom("agencies").select("id").where("id", "in", agencyIds).execute();
-    if (known.length !== agencyIds.length) throw new CommandError("invalid", "request.invalid", m.unknownAgency, undefined, { issues: [fieldIssue("agencyIds", v.unknownAgency)] });
-  } else if (agencyIds.length > 0) {
-    throw new CommandError("invalid", "request.invalid", m.agenciesOnlyForAgencyOnly, undefined, { issues: [fieldIssue("agencyIds", v.agenciesOnlyForAgencyOnly)] });
-  }
-  const tags = [...new Set(p.tags)];
-  const presence = p.teamsPresence ?? defaultPresence(p.visibility);
-  if (presence === "standard_channel" && p.visibility !== "open") {
-    throw new CommandError("invalid", "community.presence_mismatch", m.presenceMismatch);
+    problems.push({ kind: "invalid", id: "community.classification_above_ceiling", message: ceiling, values: { max }, issue: fieldIssue("classification", ceiling, { max }) });
   }
 
-  const key = nameKey(named.displayName);
-  const clash = await visibleClash(ctx, key, exceptId);
-  if (clash) {
-    throw new CommandError("conflict", "community.name_taken", m.nameTaken, { name: clash }, { issues: [fieldIssue("name", v.nameTaken)] });
+  const presence = f.teamsPresence ?? (f.visibility ? defaultPresence(f.visibility) : "private_channel");
+  const named = f.name !== undefined ? applyNamingPolicy(f.name, ctx.settings.naming, presence) : undefined;
+  if (named && !named.ok) {
+    const { error, message, values } = nameProblem(named.problem, named.detail);
+    problems.push({ kind: "invalid", id: `community.name_${named.problem}`, message: error, values, issue: fieldIssue("name", message, values) });
   }
-  return { proposal: p, displayName: named.displayName, nameKey: key, agencyIds, tags, presence };
+
+  let agencyIds = [...new Set(f.agencyIds ?? [])];
+  if (f.scope === "agency_only" && f.agencyIds !== undefined) {
+    if (agencyIds.length === 0) {
+      if (ctx.agencyId) agencyIds = [ctx.agencyId];
+      else problems.push({ kind: "invalid", id: "community.no_agency", message: m.noAgency, issue: fieldIssue("agencyIds", v.noAgency) });
+    }
+    if (agencyIds.length > 0) {
+      const known = await ctx.db.selectFrom("agencies").select("id").where("id", "in", agencyIds).execute();
+      if (known.length !== agencyIds.length) problems.push({ kind: "invalid", id: "request.invalid", message: m.unknownAgency, issue: fieldIssue("agencyIds", v.unknownAgency) });
+    }
+  } else if (f.scope === "cross_agency" && agencyIds.length > 0) {
+    problems.push({ kind: "invalid", id: "request.invalid", message: m.agenciesOnlyForAgencyOnly, issue: fieldIssue("agencyIds", v.agenciesOnlyForAgencyOnly) });
+  }
+
+  if (f.teamsPresence === "standard_channel" && f.visibility !== undefined && f.visibility !== "open") {
+    problems.push({ kind: "invalid", id: "community.presence_mismatch", message: m.presenceMismatch, issue: fieldIssue("teamsPresence", v.presenceMismatch) });
+  }
+
+  const key = named?.ok ? nameKey(named.displayName) : undefined;
+  const clash = key !== undefined ? await visibleClash(ctx, key, exceptId) : undefined;
+  if (clash !== undefined) problems.push({ kind: "conflict", id: "community.name_taken", message: m.nameTaken, values: { name: clash }, issue: fieldIssue("name", v.nameTaken) });
+
+  if (schemaIssues.length === 0 && problems.length === 1) {
+    const [only] = problems as [Problem];
+    throw new CommandError(only.kind, only.id, only.message, only.values, { issues: [only.issue] });
+  }
+  if (schemaIssues.length > 0 || problems.length > 0 || !parsed.success || !named?.ok || key === undefined) {
+    throw new CommandError("invalid", "request.invalid", m.proposalIncomplete, undefined, { issues: [...schemaIssues, ...problems.map((p) => p.issue)] });
+  }
+  const p = parsed.data;
+  return { proposal: p, displayName: named.displayName, teamsName: named.teamsName, nameKey: key, agencyIds, tags: [...new Set(p.tags)], presence };
 }
 
 /**
- * Any eligible public servant proposes a community; platform owners decide. The answer is the same whether
- * or not a community the proposer cannot see has a look-alike name (issue 7: no existence leak).
+ * Any eligible public servant proposes a community; platform owners decide. Every problem comes back in one
+ * answer (`checkProposal`); nothing is written unless there is none. The answer is the same whether or not a
+ * community the proposer cannot see has a look-alike name (issue 7: no existence leak).
  */
 export async function proposeCommunity(ctx: CommandContext, input: unknown): Promise<{ id: string }> {
   if (!authorize(ctx.actor, "community.propose").allowed) throw new CommandError("forbidden", "auth.forbidden", m.mayNotPropose);
-  const { proposal: p, displayName, nameKey: key, agencyIds, tags, presence } = await checkProposal(ctx, input);
+  const { proposal: p, displayName, teamsName, nameKey: key, agencyIds, tags, presence } = await checkProposal(ctx, input);
 
   return ctx.db.transaction().execute(async (tx) => {
     const row = await tx
@@ -132,6 +202,7 @@ export async function proposeCommunity(ctx: CommandContext, input: unknown): Pro
       .values({
         name: p.name,
         display_name: displayName,
+        teams_name: teamsName,
         name_key: key,
         purpose: p.purpose,
         terms_of_reference: p.termsOfReference,
