@@ -7,8 +7,6 @@ import { lineText, tagText } from "../../domain/text.js";
 import { defineMessages } from "../../i18n/format.js";
 import { parseInput, type CommandContext } from "../context.js";
 import { nameClashes } from "./decide.js";
-import { editingView } from "./edit.js";
-import { invitationsView } from "./invitations.js";
 import { loadVisible } from "./load.js";
 
 const m = defineMessages({
@@ -191,8 +189,6 @@ export async function getCommunity(ctx: CommandContext, communityId: string) {
     invited: loaded.viewer.invited,
     requested: loaded.viewer.requested,
     abilities,
-    /** Editing (issue 8): the revision an edit names, the member's code-of-practice acceptance, the visibilities allowed. */
-    ...(await editingView(ctx, loaded, abilities)),
     /** Why this person can neither join nor ask to join (e.g. another agency's community), in plain words. */
     joinBlockedReason: joinBlockedReason(loaded.facts, loaded.viewer),
     /** The denial behind it (policy.denial.* in the catalogs), so the tab can say it in the person's language. */
@@ -208,17 +204,11 @@ export async function getCommunity(ctx: CommandContext, communityId: string) {
           archiveUpdatedAt: link.archive_updated_at,
           archiveAttempts: link.archive_attempts,
           archiveError: loaded.viewer.role === "owner" || ctx.actor.platformOwner ? link.archive_error : null,
-          // Restoring it in Teams after an un-archive (issue 8); its failure is for owners and platform owners.
-          unarchiveState: link.unarchive_state,
-          unarchiveUpdatedAt: link.unarchive_updated_at,
-          unarchiveError: loaded.viewer.role === "owner" || ctx.actor.platformOwner ? link.unarchive_error : null,
           notAdded: loaded.viewer.role === "owner" || ctx.actor.platformOwner ? await teamsRefusals(ctx, c.id, link.team_id) : [],
         }
       : null,
     provisioning: isMember || ctx.actor.platformOwner ? steps.map((s) => ({ step: s.step, status: s.status, detail: s.detail })) : [],
     members: members.map((m) => ({ id: m.id, displayName: m.display_name, jobTitle: m.job_title, agency: m.agency, role: m.role })),
-    /** For those who may invite: pending invitations (also of people not yet in Guildhall) and how one can invite here. */
-    invitations: await invitationsView(ctx, loaded, abilities["community.invite"]),
     joinRequests: requests.map((r) => ({ id: r.id, message: r.message, createdAt: r.created_at, person: { id: r.person_id, displayName: r.display_name, agency: r.agency } })),
   };
 }
