@@ -7,6 +7,7 @@ import { lineText, tagText } from "../../domain/text.js";
 import { defineMessages } from "../../i18n/format.js";
 import { parseInput, type CommandContext } from "../context.js";
 import { nameClashes } from "./decide.js";
+import { editingView } from "./edit.js";
 import { loadVisible } from "./load.js";
 
 const m = defineMessages({
@@ -189,6 +190,8 @@ export async function getCommunity(ctx: CommandContext, communityId: string) {
     invited: loaded.viewer.invited,
     requested: loaded.viewer.requested,
     abilities,
+    /** Editing (issue 8): the revision an edit names, the member's code-of-practice acceptance, the visibilities allowed. */
+    ...(await editingView(ctx, loaded, abilities)),
     /** Why this person can neither join nor ask to join (e.g. another agency's community), in plain words. */
     joinBlockedReason: joinBlockedReason(loaded.facts, loaded.viewer),
     /** The denial behind it (policy.denial.* in the catalogs), so the tab can say it in the person's language. */
@@ -204,6 +207,10 @@ export async function getCommunity(ctx: CommandContext, communityId: string) {
           archiveUpdatedAt: link.archive_updated_at,
           archiveAttempts: link.archive_attempts,
           archiveError: loaded.viewer.role === "owner" || ctx.actor.platformOwner ? link.archive_error : null,
+          // Restoring it in Teams after an un-archive (issue 8); its failure is for owners and platform owners.
+          unarchiveState: link.unarchive_state,
+          unarchiveUpdatedAt: link.unarchive_updated_at,
+          unarchiveError: loaded.viewer.role === "owner" || ctx.actor.platformOwner ? link.unarchive_error : null,
           notAdded: loaded.viewer.role === "owner" || ctx.actor.platformOwner ? await teamsRefusals(ctx, c.id, link.team_id) : [],
         }
       : null,

@@ -13,6 +13,8 @@ import {
 } from "../../commands/communities/membership.js";
 import { proposeCommunity } from "../../commands/communities/propose.js";
 import { archiveCommunity, retryTeamsArchive } from "../../commands/communities/archive.js";
+import { acceptCodeOfPractice, editCommunity } from "../../commands/communities/edit.js";
+import { editProposal, resubmitProposal, retryTeamsUnarchive, unarchiveCommunity, withdrawProposal } from "../../commands/communities/lifecycle.js";
 import { getPerson, myNotifications, searchPeople, similarPeople, updateMyProfile } from "../../commands/people.js";
 import { listAgencies, registerAgency, updateAgency } from "../../commands/agencies.js";
 import { getCommunity, listCommunities } from "../../commands/communities/queries.js";
@@ -92,6 +94,14 @@ export async function communityRoutes(app: FastifyInstance, deps: AppDeps): Prom
   action("archive", archiveCommunity);
   action("provisioning/retry", (c, id) => retryProvisioning(c, id));
   action("archive/retry", (c, id) => retryTeamsArchive(c, id));
+  // Issue 8: owners edit; members accept a new code of practice; the proposer withdraws, edits, resubmits; platform owners un-archive.
+  action("edit", editCommunity);
+  action("code/accept", acceptCodeOfPractice);
+  action("withdraw", (c, id) => withdrawProposal(c, id));
+  action("proposal", editProposal);
+  action("resubmit", resubmitProposal);
+  action("unarchive", (c, id) => unarchiveCommunity(c, id));
+  action("unarchive/retry", (c, id) => retryTeamsUnarchive(c, id));
 
   app.get("/api/v1/people", async (request) => {
     const c = await ctx(request);
