@@ -28,9 +28,13 @@ const m = defineMessages({
   archiveReason: { id: "community.actions.archiveReason", defaultMessage: "Reason", description: "Label of the archive dialog's required reason" },
   archiveReasonHint: {
     id: "community.actions.archiveReasonHint",
-    defaultMessage: "Every member is told this reason, and the community page shows it. At most 1,000 characters.",
+    defaultMessage: "Every member is told this reason, and the community page shows it. At most {max, number} characters.",
+    description: "max: the longest reason the server takes",
   },
 });
+
+/** The longest archive reason the server takes (src/commands/communities/archive.ts). */
+const ARCHIVE_REASON_MAX = 1000;
 
 /**
  * Why this person can neither join nor ask to join: the policy's catalog message for the server's denial, in the
@@ -89,7 +93,7 @@ export function CommunityActions({ community: c, onJoin, onRequest, onLeave, onA
           triggerLabel={intl.formatMessage(m.archive)}
           title={intl.formatMessage(m.archiveTitle, { name: c.name })}
           confirmLabel={intl.formatMessage(m.archiveConfirm)}
-          reason={{ label: intl.formatMessage(m.archiveReason), hint: intl.formatMessage(m.archiveReasonHint), required: true }}
+          reason={{ label: intl.formatMessage(m.archiveReason), hint: intl.formatMessage(m.archiveReasonHint, { max: ARCHIVE_REASON_MAX }), required: true }}
           onConfirm={onArchive}
         >
           {intl.formatMessage(m.archiveBody)}

@@ -16,7 +16,6 @@ export const communityPageMessages = defineMessages({
   setUpNotFinished: { id: "community.page.setUpNotFinished", defaultMessage: "The Microsoft Teams set-up did not finish.", description: "Screen-reader announcement" },
   proposedBody: { id: "community.page.proposedBody", defaultMessage: "A platform owner will approve or reject this proposal." },
   rejectedFallback: { id: "community.page.rejectedFallback", defaultMessage: "A platform owner rejected this proposal.", description: "Shown when the rejection came with no reason" },
-  archivedBody: { id: "community.page.archivedBody", defaultMessage: "This community is archived and read-only." },
   requestedNote: { id: "community.page.requestedNote", defaultMessage: "You have asked to join. The moderators will reply, and you will see their answer in Notices." },
   invitedNote: { id: "community.page.invitedNote", defaultMessage: "You have been invited to join this community." },
   joined: { id: "community.page.joined", defaultMessage: "You joined {name}.", description: "Success; name is the community's name" },

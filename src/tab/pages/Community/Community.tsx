@@ -5,6 +5,7 @@ import { ApiError, type ApiClient } from "../../api/client.js";
 import type { CommunityActionResult, CommunityDetail } from "../../api/communityTypes.js";
 import type { Me } from "../../api/types.js";
 import { useResource } from "../../api/useResource.js";
+import { ArchivedBanner } from "../../components/ArchivedBanner/ArchivedBanner.js";
 import { ClassificationBadge } from "../../components/ClassificationBadge/ClassificationBadge.js";
 import { CommunityAbout } from "../../components/CommunityAbout/CommunityAbout.js";
 import { CommunityActions } from "../../components/CommunityActions/CommunityActions.js";
@@ -179,11 +180,7 @@ function CommunityBody({ me, api, community: c, onUpdate }: CommunityBodyProps) 
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {c.status === "archived" ? (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{intl.formatMessage(m.archivedBody)}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {c.status === "archived" ? <ArchivedBanner community={c} /> : null}
       {c.requested ? <p className={styles.note}>{intl.formatMessage(m.requestedNote)}</p> : null}
       {c.invited && !c.myRole ? <p className={styles.note}>{intl.formatMessage(m.invitedNote)}</p> : null}
       <CommunityActions
