@@ -8,6 +8,7 @@ import { CLOUD_NAMES, CLOUDS, type CloudEndpoints, type CloudName } from "./clou
 import { CLASSIFICATIONS, classificationAllowed, classificationCeilingReason, type Classification } from "../domain/communities.js";
 import { DEMO_AGENCIES, DEMO_CLIENT_ID } from "../domain/demo.js";
 import { DOMAIN_PATTERN, GUID_PATTERN } from "../domain/identity.js";
+import { channelNameFor, MAX_CHANNEL_NAME, MIN_CHANNEL_NAME_ROOM } from "../domain/teamsNames.js";
 import { LOCALES, PSEUDO_LOCALE, type AnyLocale } from "../i18n/locales.js";
 import { localModeRefusals } from "./localMode.js";
 
@@ -179,6 +180,8 @@ export interface BrowserConfig {
   classifications: { max: Classification; allowed: Classification[]; ceilingReason: string };
   /** The languages a person may choose on their profile (the pseudo-locale in local mode only). */
   locales: AnyLocale[];
+  /** The naming prefix and suffix Teams names get (COMMUNITY_NAME_PREFIX/SUFFIX): the propose form shows the Teams name live. */
+  naming: { prefix: string; suffix: string };
 }
 
 export class ConfigError extends Error {
@@ -211,6 +214,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (local && tenants.length === 0 && domains.length === 0) {
     tenants = DEMO_AGENCIES.map((a) => a.tenantId);
     domains = DEMO_AGENCIES.flatMap((a) => a.emailDomains);
+  }
+  if (!channelNameFor("Name", { prefix: e.COMMUNITY_NAME_PREFIX, suffix: e.COMMUNITY_NAME_SUFFIX }).ok) {
+    problems.push(`COMMUNITY_NAME_PREFIX and COMMUNITY_NAME_SUFFIX leave fewer than ${MIN_CHANNEL_NAME_ROOM} of the ${MAX_CHANNEL_NAME} characters of a Teams channel name for the community's name: shorten them`);
   }
   if (tenants.length === 0) problems.push("ALLOWED_TENANT_IDS is empty: list the Entra tenant ids whose people may use Guildhall");
   if (domains.length === 0) problems.push("ALLOWED_EMAIL_DOMAINS is empty: list the verified email domains of eligible public servants");
@@ -346,6 +352,7 @@ export function browserConfig(config: Config): BrowserConfig {
     cloud: config.cloud,
     classifications: classificationCeiling(config.communities.maxClassification),
     locales: choosableLocales(config),
+    naming: { prefix: config.communities.naming.prefix, suffix: config.communities.naming.suffix },
   };
 }
 

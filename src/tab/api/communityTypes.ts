@@ -117,6 +117,8 @@ export interface CommunityDetail {
    */
   nameClashes: NameClash[];
   teamsPresence: TeamsPresence;
+  /** The name it has (or will have) in Microsoft Teams, derived from its name within Teams' rules. */
+  teamsName?: string;
   memberCount: number;
   myRole: Role | null;
   invited: boolean;

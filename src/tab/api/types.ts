@@ -17,6 +17,8 @@ export interface ClientConfig {
   classifications: ClassificationCeiling;
   /** The languages a person may choose on their profile (BCP 47 tags; the pseudo-locale only in local mode). */
   locales: string[];
+  /** The deployment's naming prefix and suffix, which Teams names get (the propose form shows the Teams name live). */
+  naming?: { prefix: string; suffix: string };
 }
 
 /** The deployment's classification ceiling as the server states it; the tab applies it as given. */
