@@ -115,7 +115,15 @@ async function main(): Promise<void> {
     savedLocale: async (p) => (await store.db.selectFrom("people").select("locale").where("tenant_id", "=", p.tenantId).where("object_id", "=", p.objectId).executeTakeFirst())?.locale ?? null,
   });
 
-  const commands = { naming: config.communities.naming, graphConnected: config.communities.graphConnected, sensitivityLabels: config.communities.sensitivityLabels, maxClassification: config.communities.maxClassification, allowedTenantIds: config.eligibility.allowedTenantIds };
+  const commands = {
+    naming: config.communities.naming,
+    graphConnected: config.communities.graphConnected,
+    sensitivityLabels: config.communities.sensitivityLabels,
+    maxClassification: config.communities.maxClassification,
+    allowedTenantIds: config.eligibility.allowedTenantIds,
+    // Invitations: the sign-in domain allow-list, and the host tenant's directory when Graph is connected.
+    invitations: { allowedEmailDomains: config.eligibility.allowedEmailDomains, ...(teams ? { directory: teams.port, hostTenantId: teams.hostTenantId } : {}) },
+  };
   const app = await buildApp({ config, store, jobs, verifier, bot, devIssuer, tabDir: DEFAULT_TAB_DIR, logger, commands });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

@@ -1,5 +1,7 @@
 import { sql, type Kysely } from "kysely";
+import { NOTICES, notify } from "../commands/notify.js";
 import type { Principal } from "../domain/identity.js";
+import { appendAudit } from "./audit.js";
 import type { Agency, Database, Person } from "./schema.js";
 
 /**
@@ -69,7 +71,7 @@ export async function touchPerson(db: Kysely<Database>, p: Principal, agencyId: 
     existing.agency_id === agencyId &&
     Date.now() - new Date(existing.last_seen_at).getTime() < 5 * 60 * 1000;
   if (fresh) return existing;
-  return db
+  const person = await db
     .insertInto("people")
     .values({
       tenant_id: p.tenantId,
@@ -91,5 +93,72 @@ export async function touchPerson(db: Kysely<Database>, p: Principal, agencyId: 
     )
     .returningAll()
     .executeTakeFirstOrThrow();
+  // On the first visit (and whenever the profile is refreshed): invitations that waited for this person.
+  if (!p.isGuest) await attachPendingInvitations(db, person);
+  return person;
+}
+
+/**
+ * Invitations sent before this person opened Guildhall (migration 0009), by their host-tenant object id or by
+ * their address in their own tenant, become theirs: the pending identifiers are cleared, they get the notice an
+ * invitation brings, and the community shows them as invited. One that is no longer needed (they are a member
+ * already, or invited to that community another way) is dropped. Serialised per person, so the several requests
+ * a first visit makes at once attach each invitation once. Returns how many were attached.
+ */
+export async function attachPendingInvitations(db: Kysely<Database>, person: Person): Promise<number> {
+  const tenantId = person.tenant_id.toLowerCase();
+  const objectId = person.object_id.toLowerCase();
+  const email = person.email?.toLowerCase() ?? null;
+  const waiting = () =>
+    db
+      .selectFrom("invitations")
+      .select("id")
+      .where("person_id", "is", null)
+      .where("invitee_tenant_id", "=", tenantId)
+      .where((eb) => eb.or([eb("invitee_object_id", "=", objectId), ...(email ? [eb("invitee_email", "=", email)] : [])]))
+      .limit(1)
+      .executeTakeFirst();
+  // Most visits have nothing waiting: one indexed read, no lock.
+  if (!(await waiting())) return 0;
+  return db.transaction().execute(async (tx) => {
+    await sql`select pg_advisory_xact_lock(hashtext(${`invitations:${person.id}`}))`.execute(tx);
+    const pending = await tx
+      .selectFrom("invitations as i")
+      .innerJoin("communities as c", "c.id", "i.community_id")
+      .innerJoin("people as by", "by.id", "i.invited_by")
+      .select(["i.id", "i.community_id", "i.invited_by", "c.display_name as community", "by.display_name as inviter"])
+      .where("i.person_id", "is", null)
+      .where("i.invitee_tenant_id", "=", tenantId)
+      .where((eb) => eb.or([eb("i.invitee_object_id", "=", objectId), ...(email ? [eb("i.invitee_email", "=", email)] : [])]))
+      .orderBy("i.created_at")
+      .execute();
+    let attached = 0;
+    for (const inv of pending) {
+      const [member, invited] = await Promise.all([
+        tx.selectFrom("memberships").select("person_id").where("community_id", "=", inv.community_id).where("person_id", "=", person.id).executeTakeFirst(),
+        tx.selectFrom("invitations").select("id").where("community_id", "=", inv.community_id).where("person_id", "=", person.id).executeTakeFirst(),
+      ]);
+      if (member || invited) {
+        await tx.deleteFrom("invitations").where("id", "=", inv.id).execute();
+        continue;
+      }
+      await tx
+        .updateTable("invitations")
+        .set({ person_id: person.id, invitee_email: null, invitee_object_id: null, invitee_tenant_id: null, invitee_name: null })
+        .where("id", "=", inv.id)
+        .execute();
+      await notify(tx, { personId: person.id, kind: "invited", communityId: inv.community_id, message: NOTICES.invited, values: { name: inv.inviter, community: inv.community } });
+      await appendAudit(tx, {
+        event: "community.invitation_attached",
+        outcome: "info",
+        tenantId: person.tenant_id,
+        objectId: person.object_id,
+        requestId: undefined,
+        detail: { communityId: inv.community_id, personId: person.id, invitedBy: inv.invited_by },
+      });
+      attached++;
+    }
+    return attached;
+  });
 }
 

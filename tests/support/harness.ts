@@ -43,7 +43,7 @@ export async function createHarness(
     audiences: config.aad.audiences,
     loginHost: config.endpoints.login,
   });
-  const commands = { naming: config.communities.naming, graphConnected: config.communities.graphConnected, sensitivityLabels: config.communities.sensitivityLabels, maxClassification: config.communities.maxClassification, allowedTenantIds: config.eligibility.allowedTenantIds, ...options.commands };
+  const commands = { naming: config.communities.naming, graphConnected: config.communities.graphConnected, sensitivityLabels: config.communities.sensitivityLabels, maxClassification: config.communities.maxClassification, allowedTenantIds: config.eligibility.allowedTenantIds, invitations: { allowedEmailDomains: config.eligibility.allowedEmailDomains }, ...options.commands };
   const app = await buildApp({ config, store, jobs, verifier, devIssuer: issuer, tabDir: options.tabDir, logger: pino({ level: "silent" }), commands });
   await app.ready();
   return {

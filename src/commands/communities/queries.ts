@@ -8,6 +8,7 @@ import { defineMessages } from "../../i18n/format.js";
 import { parseInput, type CommandContext } from "../context.js";
 import { nameClashes } from "./decide.js";
 import { editingView } from "./edit.js";
+import { invitationsView } from "./invitations.js";
 import { loadVisible } from "./load.js";
 
 const m = defineMessages({
@@ -216,6 +217,8 @@ export async function getCommunity(ctx: CommandContext, communityId: string) {
       : null,
     provisioning: isMember || ctx.actor.platformOwner ? steps.map((s) => ({ step: s.step, status: s.status, detail: s.detail })) : [],
     members: members.map((m) => ({ id: m.id, displayName: m.display_name, jobTitle: m.job_title, agency: m.agency, role: m.role })),
+    /** For those who may invite: pending invitations (also of people not yet in Guildhall) and how one can invite here. */
+    invitations: await invitationsView(ctx, loaded, abilities["community.invite"]),
     joinRequests: requests.map((r) => ({ id: r.id, message: r.message, createdAt: r.created_at, person: { id: r.person_id, displayName: r.display_name, agency: r.agency } })),
   };
 }

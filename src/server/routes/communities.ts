@@ -11,6 +11,7 @@ import {
   requestToJoin,
   transferOwnership,
 } from "../../commands/communities/membership.js";
+import { searchDirectory } from "../../commands/communities/invitations.js";
 import { proposeCommunity } from "../../commands/communities/propose.js";
 import { archiveCommunity, retryTeamsArchive } from "../../commands/communities/archive.js";
 import { acceptCodeOfPractice, editCommunity } from "../../commands/communities/edit.js";
@@ -102,6 +103,12 @@ export async function communityRoutes(app: FastifyInstance, deps: AppDeps): Prom
   action("resubmit", resubmitProposal);
   action("unarchive", (c, id) => unarchiveCommunity(c, id));
   action("unarchive/retry", (c, id) => retryTeamsUnarchive(c, id));
+
+  // People in the host tenant's directory not yet in Guildhall, for the invite box (Graph; `connected: false` in local mode).
+  app.get<IdParams>("/api/v1/communities/:id/invitees", async (request) => {
+    const c = await ctx(request);
+    return run(() => searchDirectory(c, request.params.id, request.query));
+  });
 
   app.get("/api/v1/people", async (request) => {
     const c = await ctx(request);
