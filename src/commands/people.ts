@@ -105,31 +105,6 @@ export async function similarPeople(ctx: CommandContext, limit = 20) {
   return rows.rows.map((r) => ({ id: r.id, displayName: r.display_name, jobTitle: r.job_title, agency: r.agency, sharedInterests: r.shared_interests, sharedCommunities: r.shared_communities }));
 }
 
-/**
- * My notices, newest first; reading marks them read. `messageKey` and `values` are the catalog message and its
- * arguments, for the tab to show the notice in the reader's language; `text` is the en-AU sentence (older notices
- * have only that).
- */
-export async function myNotifications(ctx: CommandContext) {
-  const rows = await ctx.db
-    .selectFrom("notifications")
-    .select(["id", "kind", "community_id", "text", "message_key", "message_values", "created_at", "read_at"])
-    .where("person_id", "=", ctx.person.id)
-    .orderBy("created_at", "desc")
-    .limit(50)
-    .execute();
-  return rows.map((n) => ({
-    id: n.id,
-    kind: n.kind,
-    communityId: n.community_id,
-    text: n.text,
-    messageKey: n.message_key,
-    values: n.message_values,
-    createdAt: n.created_at,
-    read: n.read_at !== null,
-  }));
-}
-
 /** Search eligible people (with a registered agency) by name, job title or interest, e.g. to invite them. */
 export async function searchPeople(ctx: CommandContext, query: unknown) {
   const r = { data: parseInput(z.object({ q: lineText({ field: "search", min: 1, max: 100, minMessage: v.searchRequired }), limit: z.coerce.number().int().min(1).max(50).default(20) }).strict(), query, m.invalidSearch) };

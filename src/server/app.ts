@@ -18,11 +18,13 @@ import type { TokenVerifier } from "./auth/tokens.js";
 import { browserConfig, type Config } from "./config.js";
 import { ERROR_MESSAGES, errorBody, errors, registerErrorHandler } from "./errors.js";
 import type { CommandSettings, Enqueue } from "../commands/context.js";
+import { agencyRoutes } from "./routes/agencies.js";
 import { communityRoutes } from "./routes/communities.js";
 import { devRoutes } from "./routes/dev.js";
 import { healthRoutes } from "./routes/health.js";
 import { meRoutes } from "./routes/me.js";
 import { messageRoutes } from "./routes/messages.js";
+import { noticeRoutes } from "./routes/notices.js";
 import { registerSecurity } from "./security.js";
 import { isServedFile, isSourceMap, registerCompression, timeoutOptions, TRANSPORT_TIMEOUTS, type TransportTimeouts } from "./transport.js";
 import { registerRefusalAudit } from "./refusals.js";
@@ -142,6 +144,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.get("/api/v1/client-config", async () => browserConfig(config));
   await meRoutes(app, deps);
   await communityRoutes(app, deps);
+  await agencyRoutes(app, deps);
+  await noticeRoutes(app, deps);
   if (config.authMode === "dev" && options.devIssuer) await devRoutes(app, options.devIssuer);
   if (options.bot) await messageRoutes(app, options.bot);
 

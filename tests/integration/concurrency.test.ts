@@ -36,7 +36,7 @@ const objectIds = new Map<string, string>();
 const statuses: number[] = [];
 
 beforeAll(async () => {
-  h = await createHarness({ ALLOWED_TENANT_IDS: [FINANCE, DTA, AGENCY_TENANT].join(","), ALLOWED_EMAIL_DOMAINS: "finance.gov.au,dta.gov.au,abs.gov.au" });
+  h = await createHarness({ ALLOWED_TENANT_IDS: [FINANCE, DTA, AGENCY_TENANT].join(","), ALLOWED_EMAIL_DOMAINS: "finance.gov.au,dta.gov.au,abs.gov.au,.gov.au" });
   g = new GraphStandIn({ timeScale: 0.01 });
   await g.start();
   gw = gatewayFor(g, { timeScale: 0.01, baseDelayMs: 20 });

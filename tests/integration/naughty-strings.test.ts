@@ -399,7 +399,12 @@ let tomInOpen: Membership[] = [];
 
 beforeAll(async () => {
   // Thousands of requests from a handful of people in a few seconds: the per-person rate limit is not under test here.
-  h = await createHarness({ RATE_LIMIT_PER_MINUTE: "1000000" });
+  // The demo allow-lists, plus the test agencies' domains (an agency needs a domain its people can sign in with).
+  h = await createHarness({
+    RATE_LIMIT_PER_MINUTE: "1000000",
+    ALLOWED_TENANT_IDS: [...new Set(DEMO_AGENCIES.map((a) => a.tenantId))].join(","),
+    ALLOWED_EMAIL_DOMAINS: [...DEMO_AGENCIES.flatMap((a) => a.emailDomains), ".example.gov.au"].join(","),
+  });
   for (const d of DEMO_IDENTITIES) tokens.set(d.key, await h.tokenFor(d.key));
   for (const d of DEMO_IDENTITIES.filter((x) => ["priya", "tom", "aisha", "marcus"].includes(x.key))) {
     const me = await api(d.key, "GET", "/api/v1/me");

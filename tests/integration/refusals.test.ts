@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_IDENTITIES } from "../../src/domain/demo.js";
+import { DEMO_AGENCIES, DEMO_IDENTITIES } from "../../src/domain/demo.js";
 import pino from "pino";
 import { createBot } from "../../bot/index.js";
 import { buildApp } from "../../src/server/app.js";
@@ -19,7 +19,11 @@ const tokens = new Map<string, string>();
 const run = randomUUID().slice(0, 8);
 
 beforeAll(async () => {
-  h = await createHarness({});
+  // The demo allow-lists, plus the domain the agency test registers (an agency needs a domain its people can sign in with).
+  h = await createHarness({
+    ALLOWED_TENANT_IDS: [...new Set(DEMO_AGENCIES.map((a) => a.tenantId))].join(","),
+    ALLOWED_EMAIL_DOMAINS: [...DEMO_AGENCIES.flatMap((a) => a.emailDomains), `refusal${run}.gov.au`].join(","),
+  });
   for (const d of DEMO_IDENTITIES) tokens.set(d.key, await h.tokenFor(d.key));
 });
 afterAll(async () => {

@@ -16,8 +16,7 @@ import { proposeCommunity } from "../../commands/communities/propose.js";
 import { archiveCommunity, retryTeamsArchive } from "../../commands/communities/archive.js";
 import { acceptCodeOfPractice, editCommunity } from "../../commands/communities/edit.js";
 import { editProposal, resubmitProposal, retryTeamsUnarchive, unarchiveCommunity, withdrawProposal } from "../../commands/communities/lifecycle.js";
-import { getPerson, myNotifications, searchPeople, similarPeople, updateMyProfile } from "../../commands/people.js";
-import { listAgencies, registerAgency, updateAgency } from "../../commands/agencies.js";
+import { getPerson, searchPeople, similarPeople, updateMyProfile } from "../../commands/people.js";
 import { getCommunity, listCommunities } from "../../commands/communities/queries.js";
 import { listProposals } from "../../commands/communities/proposals.js";
 import { resolveAgency, touchPerson } from "../../store/people.js";
@@ -37,7 +36,8 @@ export async function commandContext(request: FastifyRequest, deps: AppDeps): Pr
   return { db: deps.store.db, actor, person, agencyId: agency?.id ?? null, requestId: String(request.id), enqueue: deps.enqueue, settings: deps.commands };
 }
 
-async function run<T>(fn: () => Promise<T>): Promise<T> {
+/** Run a command, turning its refusal into the app's error answer (routes/agencies.ts and routes/notices.ts use it too). */
+export async function runCommand<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
@@ -45,6 +45,8 @@ async function run<T>(fn: () => Promise<T>): Promise<T> {
     throw err;
   }
 }
+
+const run = runCommand;
 
 type IdParams = { Params: { id: string } };
 
@@ -114,19 +116,6 @@ export async function communityRoutes(app: FastifyInstance, deps: AppDeps): Prom
     const c = await ctx(request);
     return { items: await run(() => searchPeople(c, request.query)) };
   });
-  app.get("/api/v1/agencies", async (request) => {
-    const c = await ctx(request);
-    return { items: await run(() => listAgencies(c)) };
-  });
-  app.post("/api/v1/agencies", async (request, reply) => {
-    const c = await ctx(request);
-    const created = await run(() => registerAgency(c, request.body));
-    return reply.code(201).send(created);
-  });
-  app.put<IdParams>("/api/v1/agencies/:id", async (request) => {
-    const c = await ctx(request);
-    return run(() => updateAgency(c, request.params.id, request.body));
-  });
   app.get("/api/v1/people/similar", async (request) => {
     const c = await ctx(request);
     return { items: await run(() => similarPeople(c)) };
@@ -138,10 +127,6 @@ export async function communityRoutes(app: FastifyInstance, deps: AppDeps): Prom
   app.post("/api/v1/me/profile", async (request) => {
     const c = await ctx(request);
     return run(() => updateMyProfile(c, request.body ?? {}, { locales: choosableLocales(deps.config) }));
-  });
-  app.get("/api/v1/notifications", async (request) => {
-    const c = await ctx(request);
-    return { items: await run(() => myNotifications(c)) };
   });
 
   app.post<{ Params: { id: string; requestId: string } }>("/api/v1/communities/:id/requests/:requestId/decision", async (request) => {
