@@ -309,6 +309,14 @@ export class GraphGateway {
     return { operationUrl: r.headers.get("location"), ...(wait !== undefined ? { retryAfterSeconds: wait } : {}) };
   }
 
+  /** `POST …/unarchive` of a team or a channel (team-unarchive.md, channel-unarchive.md): 202 + Location, like archive. */
+  async unarchive(t: Target): Promise<{ operationUrl: string | null; retryAfterSeconds?: number }> {
+    const path = t.channelId ? `/teams/${enc(t.teamId)}/channels/${enc(t.channelId)}/unarchive` : `/teams/${enc(t.teamId)}/unarchive`;
+    const r = await this.call<null>("POST", path, [["other", TEAMS_LIMITS.other], this.team(t.teamId)], {});
+    const wait = retryAfterSeconds(r.headers);
+    return { operationUrl: r.headers.get("location"), ...(wait !== undefined ? { retryAfterSeconds: wait } : {}) };
+  }
+
   async getUser(_tenantId: string, objectId: string) {
     try {
       const r = await this.call<RawUser>("GET", `/users/${enc(objectId)}?${USER_SELECT}`, [["get", TEAMS_LIMITS.get]]);

@@ -54,6 +54,11 @@ export interface TeamsPort {
    * pollOperation); a null operationUrl means Teams archived it at once.
    */
   archive(target: MemberTarget): Promise<{ operationUrl: string | null; retryAfterSeconds?: number }>;
+  /**
+   * Restore an archived team or channel (team-unarchive.md, channel-unarchive.md): asynchronous like archive (202 +
+   * Location of a teamsAsyncOperation); a null operationUrl means Teams restored it at once.
+   */
+  unarchive(target: MemberTarget): Promise<{ operationUrl: string | null; retryAfterSeconds?: number }>;
   /** The user as their own tenant sees them; undefined when the account no longer exists. */
   getUser(tenantId: string, objectId: string): Promise<DirectoryUser | undefined>;
   /** Many users at once (JSON batches): every id asked for maps to the user or undefined. */

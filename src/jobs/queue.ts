@@ -8,6 +8,7 @@ import { connectionTarget, pgSsl } from "../store/connection.js";
 import { PROVISION_QUEUE } from "../commands/communities/decide.js";
 import { SYNC_QUEUE } from "../commands/communities/membership.js";
 import { ARCHIVE_QUEUE } from "../commands/communities/archive.js";
+import { UNARCHIVE_QUEUE } from "../commands/communities/lifecycle.js";
 import { LIFECYCLE_QUEUE } from "./lifecycle.js";
 import { REVERIFY_QUEUE } from "./reverify.js";
 
@@ -18,7 +19,7 @@ export const QUEUES = {
 } as const;
 
 /** Durable queues and their dead-letter queues (a job that exhausts its retries lands there, visible). */
-const WORK_QUEUES = [QUEUES.provision, QUEUES.syncMembers, ARCHIVE_QUEUE, LIFECYCLE_QUEUE, REVERIFY_QUEUE];
+const WORK_QUEUES = [QUEUES.provision, QUEUES.syncMembers, ARCHIVE_QUEUE, UNARCHIVE_QUEUE, LIFECYCLE_QUEUE, REVERIFY_QUEUE];
 
 export type PgBossJob<T> = PgBoss.Job<T>;
 

@@ -7,7 +7,8 @@ import type { PgBossJob } from "./queue.js";
 import { ARCHIVE_QUEUE } from "../commands/communities/archive.js";
 import type { EligibilitySettings } from "../domain/policy.js";
 import type { Database } from "../store/schema.js";
-import { abandonArchive, archiveInTeams } from "./archiveTeams.js";
+import { UNARCHIVE_QUEUE } from "../commands/communities/lifecycle.js";
+import { abandonArchive, abandonUnarchive, archiveInTeams, unarchiveInTeams } from "./archiveTeams.js";
 import { deliverNotices } from "./deliverNotices.js";
 import { flagInactiveCommunities, LIFECYCLE_QUEUE } from "./lifecycle.js";
 import { asTeamsFailure, type TeamsPort } from "./ports.js";
@@ -105,6 +106,17 @@ export async function registerWorkers(deps: WorkerDeps): Promise<StopWorkers> {
   await boss.work<{ communityId: string }>(`${ARCHIVE_QUEUE}.dead`, { batchSize: 1 }, async ([job]: CommunityJob[]) => {
     if (!job) return;
     if (await abandonArchive(deps.db, job.data.communityId)) deps.logger.warn({ communityId: job.data.communityId }, "Teams archive gave up after its retries");
+  });
+
+  // Un-archives are asynchronous in Teams too (issue 8): the same polling, retries and dead-letter as archives.
+  await workGraphQueue<{ communityId: string }>(UNARCHIVE_QUEUE, async ({ communityId }) => {
+    const r = await unarchiveInTeams({ db: deps.db, teams: teams.port }, communityId);
+    if (r.outcome === "failed") deps.logger.warn({ communityId }, "Teams restore refused");
+    return r.outcome === "waiting" ? r.pollAfterSeconds : undefined;
+  });
+  await boss.work<{ communityId: string }>(`${UNARCHIVE_QUEUE}.dead`, { batchSize: 1 }, async ([job]: CommunityJob[]) => {
+    if (!job) return;
+    if (await abandonUnarchive(deps.db, job.data.communityId)) deps.logger.warn({ communityId: job.data.communityId }, "Teams restore gave up after its retries");
   });
 
   await workGraphQueue<object>(REVERIFY_QUEUE, async () => {

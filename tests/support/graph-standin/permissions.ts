@@ -32,9 +32,12 @@ export const PERMISSIONS: readonly PermissionRule[] = [
   { method: "GET", path: /^\/teams$/, application: ["Team.ReadBasic.All", "TeamSettings.Read.All", "TeamSettings.ReadWrite.All"], doc: "api-reference/v1.0/api/teams-list.md" },
   { method: "GET", path: re(TEAM), application: ["Team.ReadBasic.All", "TeamSettings.Read.All", "TeamSettings.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"], contract: "team-get.json" },
   { method: "POST", path: re(`${TEAM}/archive`), application: ["TeamSettings.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"], contract: "team-archive.json" },
+  // team-unarchive.md: least privileged TeamSettings.ReadWrite.All; higher Directory.ReadWrite.All, Group.ReadWrite.All.
+  { method: "POST", path: re(`${TEAM}/unarchive`), application: ["TeamSettings.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"], doc: "api-reference/v1.0/api/team-unarchive.md" },
   { method: "GET", path: re(`${TEAM}/channels`), application: ["Channel.ReadBasic.All", "ChannelSettings.Read.All", "ChannelSettings.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All"], contract: "channel-list.json" },
   { method: "POST", path: re(`${TEAM}/channels`), application: ["Channel.Create", "Teamwork.Migrate.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"], contract: "channel-create.json" },
   { method: "POST", path: re(`${CHANNEL}/archive`), application: ["ChannelSettings.ReadWrite.All"], doc: "api-reference/v1.0/api/channel-archive.md" },
+  { method: "POST", path: re(`${CHANNEL}/unarchive`), application: ["ChannelSettings.ReadWrite.All"], doc: "api-reference/v1.0/api/channel-unarchive.md" },
   { method: "GET", path: re(`${CHANNEL}/members`), application: ["ChannelMember.Read.All", "ChannelMember.ReadWrite.All"], doc: "api-reference/v1.0/api/channel-list-members.md" },
   { method: "POST", path: re(`${CHANNEL}/members`), application: ["ChannelMember.ReadWrite.All"], contract: "channel-members-add.json" },
   { method: "PATCH", path: re(`${CHANNEL}/members/[^/]+`), application: ["ChannelMember.ReadWrite.All"], doc: "api-reference/v1.0/api/channel-update-members.md" },

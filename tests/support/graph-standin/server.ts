@@ -42,13 +42,15 @@ interface Team {
   channels: Channel[];
   archived: boolean;
 }
+/** teamsAsyncOperationType for each kind of operation (teams-async-operation.json). */
+const OPERATION_TYPES = { create: "createTeam", archive: "archiveTeam", archiveChannel: "archiveChannel", unarchive: "unarchiveTeam", unarchiveChannel: "unarchiveChannel" } as const;
 interface Operation {
   id: string;
   teamId: string;
-  kind: "create" | "archive" | "archiveChannel";
+  kind: "create" | "archive" | "archiveChannel" | "unarchive" | "unarchiveChannel";
   startedAt: number;
   fail: boolean;
-  /** The channel an archiveChannel operation archives. */
+  /** The channel an archiveChannel (or unarchiveChannel) operation archives (or restores). */
   channelId?: string;
 }
 /**
@@ -518,7 +520,7 @@ export class GraphStandIn {
     const unfinished = status === "inProgress" || status === "notStarted";
     json(res, 200, {
       id: op.id,
-      operationType: op.kind === "create" ? "createTeam" : op.kind === "archive" ? "archiveTeam" : "archiveChannel",
+      operationType: OPERATION_TYPES[op.kind],
       createdDateTime: new Date(op.startedAt).toISOString(),
       status,
       lastActionDateTime: new Date().toISOString(),
@@ -531,9 +533,9 @@ export class GraphStandIn {
 
   private completeArchive(op: Operation): void {
     const team = this.teams.get(op.teamId);
-    if (op.kind === "archive" && team) team.archived = true;
-    const channel = op.kind === "archiveChannel" ? team?.channels.find((c) => c.id === op.channelId) : undefined;
-    if (channel) channel.archived = true;
+    if ((op.kind === "archive" || op.kind === "unarchive") && team) team.archived = op.kind === "archive";
+    const channel = op.kind === "archiveChannel" || op.kind === "unarchiveChannel" ? team?.channels.find((c) => c.id === op.channelId) : undefined;
+    if (channel) channel.archived = op.kind === "archiveChannel";
   }
 
   private teamRoute(method: string, team: Team, rest: string, url: URL, body: Record<string, unknown>, res: ServerResponse): void {
@@ -548,6 +550,13 @@ export class GraphStandIn {
     if (rest === "/archive" && method === "POST") {
       if (this.limited(res, ["other", "other"], teamKey)) return;
       const op: Operation = { id: randomUUID(), teamId: team.id, kind: "archive", startedAt: Date.now() - 1, fail: false };
+      this.operations.set(op.id, op);
+      return json(res, 202, null, { location: `/teams('${team.id}')/operations('${op.id}')`, "retry-after": this.asyncRetryAfter });
+    }
+    // team-unarchive.md: asynchronous like archive (202 + Location of a teamsAsyncOperation); restored once it completes.
+    if (rest === "/unarchive" && method === "POST") {
+      if (this.limited(res, ["other", "other"], teamKey)) return;
+      const op: Operation = { id: randomUUID(), teamId: team.id, kind: "unarchive", startedAt: Date.now() - 1, fail: false };
       this.operations.set(op.id, op);
       return json(res, 202, null, { location: `/teams('${team.id}')/operations('${op.id}')`, "retry-after": this.asyncRetryAfter });
     }
@@ -600,6 +609,14 @@ export class GraphStandIn {
       if (team.archived) return graphError(res, 400, "BadRequest", `Team has to be active, for channel to be archived or unarchived: ${channel.id}`);
       // Asynchronous, like a team's: 202 + Location of a teamsAsyncOperation; archived once it completes.
       const op: Operation = { id: randomUUID(), teamId: team.id, kind: "archiveChannel", channelId: channel.id, startedAt: Date.now() - 1, fail: false };
+      this.operations.set(op.id, op);
+      return json(res, 202, null, { location: `/teams/${team.id}/operations/${op.id}`, "content-type": "text/plain", "content-length": "0" });
+    }
+    if (rest === "/unarchive" && method === "POST" && channel) {
+      if (this.limited(res, ["other", "other"], teamKey)) return;
+      // channel-unarchive.md: a channel of an archived team cannot be unarchived; unarchive the team first.
+      if (team.archived) return graphError(res, 400, "BadRequest", `Team has to be active, for channel to be archived or unarchived: ${channel.id}`);
+      const op: Operation = { id: randomUUID(), teamId: team.id, kind: "unarchiveChannel", channelId: channel.id, startedAt: Date.now() - 1, fail: false };
       this.operations.set(op.id, op);
       return json(res, 202, null, { location: `/teams/${team.id}/operations/${op.id}`, "content-type": "text/plain", "content-length": "0" });
     }
