@@ -27,7 +27,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table invitations add column invitee_name text`.execute(db);
   await sql`alter table invitations add constraint invitations_invitee_ck check (num_nonnulls(person_id, invitee_email, invitee_object_id) = 1)`.execute(db);
   await sql`alter table invitations add constraint invitations_pending_tenant_ck check ((person_id is null) = (invitee_tenant_id is not null))`.execute(db);
-  await sql`alter table invitations add constraint invitations_email_ck check (invitee_email is null or (invitee_email = lower(invitee_email) and invitee_email ~ '^[^@\s]+@[^@\s]+$' and length(invitee_email) <= 254))`.execute(db);
+  await sql`alter table invitations add constraint invitations_email_ck check (invitee_email is null or (invitee_email = lower(invitee_email) and invitee_email ~ '^[^@[:space:]]+@[^@[:space:]]+$' and length(invitee_email) <= 254))`.execute(db);
   await sql`alter table invitations add constraint invitations_object_id_ck check (invitee_object_id is null or invitee_object_id ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$')`.execute(db);
   await sql`alter table invitations add constraint invitations_name_ck check (invitee_name is null or (person_id is null and length(invitee_name) <= 256))`.execute(db);
   await sql`create unique index invitations_email_uq on invitations (community_id, invitee_tenant_id, invitee_email) where invitee_email is not null`.execute(db);
