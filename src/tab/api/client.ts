@@ -9,6 +9,7 @@ import type {
   CommunityDetail,
   CommunityList,
   CommunityQuery,
+  DirectorySearch,
   Items,
   Notice,
   PersonProfile,
@@ -104,6 +105,8 @@ export interface ApiClient {
   communityAction<P extends CommunityActionPath>(id: string, action: P, body: CommunityActionBodies[P]): Promise<CommunityActionResult>;
   decideJoinRequest(id: string, requestId: string, body: { decision: "approve" | "decline"; reason: string }): Promise<CommunityDetail>;
   searchPeople(q: string): Promise<Items<PersonSearchResult>>;
+  /** Host-tenant people not yet in Guildhall, for a community's invite box (Graph; not connected in local mode). */
+  searchDirectory(communityId: string, q: string): Promise<DirectorySearch>;
   similarPeople(): Promise<Items<SimilarPerson>>;
   person(id: string): Promise<PersonProfile>;
   updateProfile(input: ProfileInput): Promise<PersonProfile>;
@@ -231,6 +234,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     decideJoinRequest: (id, requestId, body) =>
       request<CommunityDetail>("POST", `/api/v1/communities/${seg(id)}/requests/${seg(requestId)}/decision`, { body, auth: true }),
     searchPeople: (q) => request<Items<PersonSearchResult>>("GET", `/api/v1/people?${new URLSearchParams({ q }).toString()}`, { auth: true }),
+    searchDirectory: (communityId, q) =>
+      request<DirectorySearch>("GET", `/api/v1/communities/${seg(communityId)}/invitees?${new URLSearchParams({ q }).toString()}`, { auth: true }),
     similarPeople: () => request<Items<SimilarPerson>>("GET", "/api/v1/people/similar", { auth: true }),
     person: (id) => request<PersonProfile>("GET", `/api/v1/people/${seg(id)}`, { auth: true }),
     updateProfile: (input) => request<PersonProfile>("POST", "/api/v1/me/profile", { body: input, auth: true }),

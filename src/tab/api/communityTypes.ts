@@ -146,7 +146,45 @@ export interface CommunityDetail {
   provisioning: ProvisioningStep[];
   members: CommunityMember[];
   joinRequests: JoinRequest[];
+  /** For those who may invite: pending invitations and how one can invite here (null for others). */
+  invitations?: CommunityInvitations | null;
 }
+
+/** One pending invitation: to a Guildhall person, or to someone who has not opened Guildhall yet. */
+export interface PendingInvitation {
+  id: string;
+  kind: "person" | "directory" | "email";
+  personId: string | null;
+  objectId: string | null;
+  displayName: string | null;
+  email: string | null;
+  invitedBy: string;
+  createdAt: string;
+}
+
+export interface CommunityInvitations {
+  pending: PendingInvitation[];
+  /** The host tenant's directory can be searched (false in local mode: no Microsoft 365). */
+  directory: boolean;
+  /** Address domains an email invitation accepts here. */
+  emailDomains: string[];
+}
+
+/** `GET /api/v1/communities/{id}/invitees?q=`: host-tenant people not yet in Guildhall. */
+export interface DirectoryMatch {
+  objectId: string;
+  displayName: string;
+  mail: string | null;
+  jobTitle: string | null;
+  invited: boolean;
+}
+export interface DirectorySearch {
+  connected: boolean;
+  items: DirectoryMatch[];
+}
+
+/** Whom an invitation names: a Guildhall person, a directory entry, or an address. */
+export type InviteTarget = { personId: string } | { objectId: string } | { email: string };
 
 /** Who archived a community, as the page says it: one of its owners, or a platform owner. */
 export type ArchivedByRole = "owner" | "platform_owner";
@@ -207,7 +245,7 @@ export interface CommunityActionBodies {
   join: { acceptCodeOfPractice: true; codeVersion: number };
   requests: { acceptCodeOfPractice: true; codeVersion: number; message: string };
   leave: Record<string, never>;
-  invitations: { personId: string };
+  invitations: InviteTarget;
   "members/remove": { personId: string; reason: string };
   "members/role": { personId: string; role: Role };
   ownership: { personId: string };
