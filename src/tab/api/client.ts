@@ -11,7 +11,8 @@ import type {
   CommunityQuery,
   DirectorySearch,
   Items,
-  Notice,
+  NoticePage,
+  NoticesRead,
   PersonProfile,
   PersonSearchResult,
   ProposalList,
@@ -19,7 +20,7 @@ import type {
   ProposalInput,
   SimilarPerson,
 } from "./communityTypes.js";
-import type { Agency, AgencyInput, ClientConfig, DevIdentitiesResponse, DevTokenResponse, ErrorBody, Me } from "./types.js";
+import type { Agency, AgencyInput, AgencyRegister, ClientConfig, DevIdentitiesResponse, DevTokenResponse, ErrorBody, Me } from "./types.js";
 
 /** One field's problem in a 400 answer; `path` is the field name, dotted for nested values (`tags.0`). */
 /** Arguments of a server message, for the tab to format it in the person's language. */
@@ -110,10 +111,15 @@ export interface ApiClient {
   similarPeople(): Promise<Items<SimilarPerson>>;
   person(id: string): Promise<PersonProfile>;
   updateProfile(input: ProfileInput): Promise<PersonProfile>;
-  agencies(): Promise<Items<Agency>>;
+  agencies(): Promise<AgencyRegister>;
   registerAgency(input: AgencyInput): Promise<Agency & { matchedPeople: number }>;
   updateAgency(id: string, input: AgencyInput): Promise<Agency & { matchedPeople: number }>;
-  notifications(): Promise<Items<Notice>>;
+  notifications(page?: { before?: string; limit?: number }): Promise<NoticePage>;
+  /** How many of my notices are unread (the navigation's badge). */
+  unreadNotices(): Promise<{ unread: number }>;
+  markNoticesRead(ids: readonly string[]): Promise<NoticesRead>;
+  /** Mark all read up to `upTo`, the newest notice shown (one that arrived meanwhile stays unread). */
+  markAllNoticesRead(upTo?: string): Promise<NoticesRead>;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -239,9 +245,15 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     similarPeople: () => request<Items<SimilarPerson>>("GET", "/api/v1/people/similar", { auth: true }),
     person: (id) => request<PersonProfile>("GET", `/api/v1/people/${seg(id)}`, { auth: true }),
     updateProfile: (input) => request<PersonProfile>("POST", "/api/v1/me/profile", { body: input, auth: true }),
-    agencies: () => request<Items<Agency>>("GET", "/api/v1/agencies", { auth: true }),
+    agencies: () => request<AgencyRegister>("GET", "/api/v1/agencies", { auth: true }),
     registerAgency: (input) => request<Agency & { matchedPeople: number }>("POST", "/api/v1/agencies", { body: input, auth: true }),
     updateAgency: (id, input) => request<Agency & { matchedPeople: number }>("PUT", `/api/v1/agencies/${seg(id)}`, { body: input, auth: true }),
-    notifications: () => request<Items<Notice>>("GET", "/api/v1/notifications", { auth: true }),
+    notifications: (page = {}) => {
+      const q = new URLSearchParams(Object.entries(page).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]]))).toString();
+      return request<NoticePage>("GET", `/api/v1/notifications${q ? `?${q}` : ""}`, { auth: true });
+    },
+    unreadNotices: () => request<{ unread: number }>("GET", "/api/v1/notifications/unread", { auth: true }),
+    markNoticesRead: (ids) => request<NoticesRead>("POST", "/api/v1/notifications/read", { body: { ids }, auth: true }),
+    markAllNoticesRead: (upTo) => request<NoticesRead>("POST", "/api/v1/notifications/read-all", { body: upTo ? { upTo } : {}, auth: true }),
   };
 }

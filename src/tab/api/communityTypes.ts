@@ -306,6 +306,21 @@ export interface Notice {
   read: boolean;
 }
 
+/** `GET /api/v1/notifications`: a page of notices, newest first, and how many of all the person's are unread. */
+export interface NoticePage {
+  items: Notice[];
+  unread: number;
+  total: number;
+  /** Pass as `before` for the next (older) page; null on the last page. */
+  nextBefore: string | null;
+}
+
+/** After marking notices read: how many changed, and how many are still unread. */
+export interface NoticesRead {
+  marked: number;
+  unread: number;
+}
+
 export interface Items<T> {
   items: T[];
 }

@@ -76,7 +76,15 @@ export interface Agency {
   /** Sent to platform owners only. */
   tenantId?: string;
   emailDomains?: string[];
+  /** Sent to platform owners only: each email domain and whether it is live on the sign-in allow-list. */
+  domains?: { domain: string; status: "live" | "partial" | "inactive" }[];
   people?: number;
+}
+
+/** `GET /api/v1/agencies`: platform owners also get the sign-in allow-list (ALLOWED_EMAIL_DOMAINS). */
+export interface AgencyRegister {
+  items: Agency[];
+  signInDomains?: string[];
 }
 
 /** What a platform owner sends to register or change an agency. */
@@ -85,6 +93,8 @@ export interface AgencyInput {
   shortName: string;
   tenantId: string;
   emailDomains: string[];
+  /** The platform owner registers the agency knowing that some domains are not (fully) live. */
+  acknowledgeInactiveDomains?: boolean;
 }
 
 /** `GET /api/v1/me`: the signed-in person, their agency and what the server says they may do. */
