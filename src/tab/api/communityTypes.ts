@@ -34,7 +34,14 @@ export type CommunityAbility =
   | "community.retryProvisioning"
   | "community.retryArchive"
   | "community.archive"
-  | "community.edit";
+  | "community.edit"
+  | "community.editCode"
+  | "community.changeVisibility"
+  | "community.withdraw"
+  | "community.editProposal"
+  | "community.resubmit"
+  | "community.unarchive"
+  | "community.retryUnarchive";
 export type Abilities = Record<CommunityAbility, boolean>;
 
 /** One row of `GET /api/v1/communities`. */
@@ -124,6 +131,12 @@ export interface CommunityDetail {
   invited: boolean;
   requested: boolean;
   abilities: Abilities;
+  /** The revision an edit names (an edit made on an older one is refused with 409). */
+  revision: number;
+  /** For a member: whether they must still accept the current code of practice, and the version they accepted. */
+  codeAcceptance: { required: boolean; acceptedVersion: number } | null;
+  /** For those who may change the visibility: each one, allowed or the policy's reason (`messageKey`). */
+  visibilityChoices: { visibility: Visibility; allowed: boolean; denial: string | null; messageKey: string | null }[];
   /** Why this person can neither join nor ask to join (e.g. an agency-only community for other agencies). */
   joinBlockedReason: string | null;
   /** The policy's denial behind `joinBlockedReason` (`DENIAL_MESSAGES` in src/domain/policyText.ts), for the person's language. */
@@ -140,6 +153,10 @@ export interface CommunityDetail {
     archiveAttempts?: number;
     /** Why Teams did not archive it (owners and platform owners only). */
     archiveError?: string | null;
+    /** Restoring it in Teams after an un-archive: queued, under way, or failed (then `unarchiveError`, for owners). */
+    unarchiveState?: "queued" | "unarchiving" | "failed" | null;
+    unarchiveUpdatedAt?: string | null;
+    unarchiveError?: string | null;
     /** Members Teams refused to add (owners and platform owners only). */
     notAdded?: { displayName: string; reason: string; retryAt: string }[];
   } | null;
@@ -253,6 +270,25 @@ export interface CommunityActionBodies {
   archive: { reason: string };
   "provisioning/retry": Record<string, never>;
   "archive/retry": Record<string, never>;
+  /** Owners: only the fields that change, with the revision they were read at. */
+  edit: CommunityEdit;
+  "code/accept": { codeVersion: number };
+  withdraw: Record<string, never>;
+  /** The proposer: the whole proposal, with the revision it was read at. */
+  proposal: ProposalInput & { revision: number };
+  resubmit: ProposalInput & { revision: number };
+  unarchive: Record<string, never>;
+  "unarchive/retry": Record<string, never>;
+}
+
+/** `POST …/edit`: what an owner changes. */
+export interface CommunityEdit {
+  revision: number;
+  purpose?: string;
+  termsOfReference?: string;
+  codeOfPractice?: string;
+  tags?: string[];
+  visibility?: Visibility;
 }
 export type CommunityActionPath = keyof CommunityActionBodies;
 

@@ -44,6 +44,13 @@ export const NO_ABILITIES: Abilities = {
   "community.retryArchive": false,
   "community.archive": false,
   "community.edit": false,
+  "community.editCode": false,
+  "community.changeVisibility": false,
+  "community.withdraw": false,
+  "community.editProposal": false,
+  "community.resubmit": false,
+  "community.unarchive": false,
+  "community.retryUnarchive": false,
 };
 
 export function summaryFor(overrides: Partial<CommunitySummary> = {}): CommunitySummary {
@@ -87,6 +94,9 @@ export function detailFor(overrides: Partial<CommunityDetail> = {}, abilities: P
     invited: false,
     requested: false,
     abilities: { ...NO_ABILITIES, ...abilities },
+    revision: 3,
+    codeAcceptance: null,
+    visibilityChoices: [],
     joinBlockedReason: null,
     teams: { state: "not_connected", webUrl: null, lastError: null },
     provisioning: [],
