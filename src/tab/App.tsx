@@ -1,6 +1,8 @@
 import { FluentProvider, makeStaticStyles, makeStyles } from "@fluentui/react-components";
 import { useEffect, type ReactNode } from "react";
 import { textDirection } from "../i18n/locales.js";
+import { keepOutsideOfModalsInert } from "./a11y/inertOutsideModal.js";
+import { labelMessageBarByTitleOnly } from "./a11y/messageBarLabel.js";
 import { BrowserRouter } from "react-router-dom";
 import type { ApiClientOptions } from "./api/client.js";
 import { AppContent } from "./AppContent.js";
@@ -14,6 +16,9 @@ import { SessionProvider } from "./session/SessionContext.js";
 const useGlobalStyles = makeStaticStyles({
   body: { margin: "0" },
 });
+
+/** Adjustments every Fluent component of a kind gets (see each module). */
+const CUSTOM_HOOKS = { useMessageBarStyles_unstable: labelMessageBarByTitleOnly };
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh" },
@@ -34,7 +39,7 @@ function ThemedApp({ host, children }: { host: Host; children: ReactNode }) {
     document.documentElement.dataset["theme"] = theme;
   }, [theme]);
   return (
-    <FluentProvider theme={fluentTheme(host.kind, theme)} dir={textDirection(locale)} className={styles.provider}>
+    <FluentProvider theme={fluentTheme(host.kind, theme)} dir={textDirection(locale)} className={styles.provider} customStyleHooks_unstable={CUSTOM_HOOKS}>
       {children}
     </FluentProvider>
   );
@@ -43,6 +48,8 @@ function ThemedApp({ host, children }: { host: Host; children: ReactNode }) {
 /** The language, then the theme and direction, then the session, then the router. */
 export function App({ host, clientOptions }: AppProps) {
   useGlobalStyles();
+  // An open dialog leaves nothing focusable behind it hidden from assistive technology (see the module).
+  useEffect(() => keepOutsideOfModalsInert(document), []);
   return (
     <LocaleProvider hostLocale={host.locale}>
       <ThemedApp host={host}>
