@@ -71,7 +71,7 @@ const m = defineMessages({
   name: { id: "approvals.approve.name", defaultMessage: "Name" },
   nameHint: { id: "approvals.approve.nameHint", defaultMessage: "Change it to approve the community under another name; the proposer is told." },
   note: { id: "approvals.approve.note", defaultMessage: "Note to the proposer" },
-  noteHint: { id: "approvals.approve.noteHint", defaultMessage: "Optional." },
+  noteHint: { id: "approvals.approve.noteHint", defaultMessage: "Optional. The proposer is told it with the approval, in their notices and Teams activity feed." },
   cancel: { id: "approvals.approve.cancel", defaultMessage: "Cancel" },
   working: { id: "approvals.approve.working", defaultMessage: "Working…" },
   submit: { id: "approvals.approve.submit", defaultMessage: "Approve community" },
