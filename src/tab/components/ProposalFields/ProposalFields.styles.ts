@@ -10,6 +10,16 @@ export const useProposalFieldsStyles = makeStyles({
   counter: {
     fontWeight: tokens.fontWeightSemibold,
   },
+  teamsName: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalXS,
+    marginBlockStart: tokens.spacingVerticalXXS,
+    overflowWrap: "anywhere",
+  },
+  teamsNote: {
+    color: tokens.colorNeutralForeground3,
+  },
   fieldset: {
     margin: "0",
     padding: tokens.spacingHorizontalM,

@@ -2,26 +2,45 @@ import { Checkbox, Field, Input, Radio, RadioGroup, Select, Textarea } from "@fl
 import { CLASSIFICATIONS, SCOPES, VISIBILITIES, type Classification, type Scope, type TeamsPresence, type Visibility } from "../../api/communityTypes.js";
 import type { Agency, ClassificationCeiling } from "../../api/types.js";
 import type { ReactNode } from "react";
+import { MAX_CHANNEL_NAME, MAX_TEAM_NAME } from "../../../domain/teamsNames.js";
 import { defineMessages, rich, useIntl } from "../../i18n/intl.js";
-import { FIELD_LABEL, fieldId, type FieldErrors, type ProposalDraft } from "./proposalForm.js";
+import { FIELD_LABEL, fieldId, MAX_NAME, presenceOf, teamsNameOf, type FieldErrors, type Naming, type ProposalDraft } from "./proposalForm.js";
 import { useAnnouncement } from "../LiveAnnouncer/LiveAnnouncer.js";
 import { ceilingReason, CLASSIFICATION_TEXT } from "../ClassificationBadge/classificationText.js";
 import { PRESENCE_TEXT, SCOPE_TEXT, VISIBILITY_TEXT } from "../CommunityFacts/communityText.js";
 import { useProposalFieldsStyles } from "./ProposalFields.styles.js";
 
-/** Teams channel display names are at most 50 characters. */
-export const MAX_NAME = 50;
-
 const m = defineMessages({
   nameHint: {
     id: "propose.name.hint",
     defaultMessage:
-      "<counter>{length, number} of {max, plural, one {# character} other {# characters}}.</counter> It becomes the Teams channel name: at most {max, plural, one {# character} other {# characters}}, including any prefix or suffix your organisation's naming policy adds.",
-    description: "Under the name field; <counter> is shown in bold: length is what was typed, max the limit (50)",
+      "<counter>{length, number} of {max, plural, one {# character} other {# characters}}.</counter> Use the community's real name; Teams gets a name made from it.",
+    description: "Under the name field; <counter> is shown in bold: length is what was typed, max the limit (100)",
+  },
+  inTeams: {
+    id: "propose.name.inTeams",
+    defaultMessage: "In Teams: <b>{teamsName}</b>",
+    description: "Under the name field, updated as the person types: the channel or team name Teams will get; <b> is shown in bold",
+  },
+  inTeamsAdjusted: {
+    id: "propose.name.inTeamsAdjusted",
+    defaultMessage:
+      "{kind, select, team {A team name is at most {max, plural, one {# character} other {# characters}}, so it is shortened.} other {Teams does not allow some characters (such as & / : ? # or an apostrophe) or more than {max, plural, one {# character} other {# characters}} in a channel name, so the name is adjusted, with your organisation's prefix and suffix.}}",
+    description: "After the Teams name, when it differs from the name typed; kind is team or channel; max is Teams' limit (50 for a channel, 256 for a team)",
+  },
+  inTeamsAffixes: {
+    id: "propose.name.inTeamsAffixes",
+    defaultMessage: "Your organisation's naming prefix and suffix are added.",
+    description: "After the Teams name, when it differs from the name typed only by the deployment's prefix and suffix",
+  },
+  inTeamsNone: {
+    id: "propose.name.inTeamsNone",
+    defaultMessage: "In Teams: no name yet. Teams needs at least one letter or digit.",
+    description: "Under the name field when nothing typed so far can be used in a Teams name",
   },
   nameTooLong: {
     id: "propose.name.tooLong",
-    defaultMessage: "The name is {over, plural, one {# character} other {# characters}} too long for Teams.",
+    defaultMessage: "The name is {over, plural, one {# character} other {# characters}} too long.",
   },
   nameTooLongAnnounced: {
     id: "propose.name.tooLongAnnounced",
@@ -74,11 +93,13 @@ export interface ProposalFieldsProps {
   agencies: readonly Agency[];
   /** The deployment's ceiling (client-config); until it is known every classification is offered and the server decides. */
   classifications?: ClassificationCeiling;
+  /** The deployment's naming prefix and suffix (client-config), for the Teams name shown as the person types. */
+  naming?: Naming;
   onChange(patch: Partial<ProposalDraft>): void;
 }
 
 /** Every field of a proposal, labelled and explained, each showing the server's complaint about it. */
-export function ProposalFields({ draft, errors, agencies, classifications, onChange }: ProposalFieldsProps) {
+export function ProposalFields({ draft, errors, agencies, classifications, naming, onChange }: ProposalFieldsProps) {
   const styles = useProposalFieldsStyles();
   const intl = useIntl();
   const length = [...draft.name.trim()].length;
@@ -87,6 +108,21 @@ export function ProposalFields({ draft, errors, agencies, classifications, onCha
   const offered = (c: Classification) => classifications === undefined || classifications.allowed.includes(c);
   const ceilingNote = classifications && CLASSIFICATIONS.some((c) => !offered(c)) ? ceilingReason(intl, classifications.max) : undefined;
   const nameProblem = errors.name ?? (over > 0 ? intl.formatMessage(m.nameTooLong, { over }) : undefined);
+  const teams = teamsNameOf(draft, naming);
+  const kind = presenceOf(draft) === "team" ? "team" : "channel";
+  const typed = draft.name.trim().replace(/\s+/gu, " ");
+  const withAffixes = `${naming?.prefix ?? ""}${typed}${naming?.suffix ?? ""}`.trim();
+  const bold = (chunks: ReactNode[]) => <strong className={styles.counter}>{chunks}</strong>;
+  const teamsNote =
+    teams === undefined
+      ? null
+      : !teams.ok
+        ? intl.formatMessage(m.inTeamsNone)
+        : teams.name !== withAffixes
+          ? intl.formatMessage(m.inTeamsAdjusted, { kind, max: kind === "team" ? MAX_TEAM_NAME : MAX_CHANNEL_NAME })
+          : teams.name !== typed
+            ? intl.formatMessage(m.inTeamsAffixes)
+            : null;
   const label = (field: keyof typeof FIELD_LABEL) => intl.formatMessage(FIELD_LABEL[field]);
 
   return (
@@ -102,6 +138,12 @@ export function ProposalFields({ draft, errors, agencies, classifications, onCha
               max: MAX_NAME,
               counter: (chunks: ReactNode[]) => <span className={styles.counter}>{chunks}</span>,
             })}
+            {teams ? (
+              <span className={styles.teamsName} id={`${fieldId("name")}-teams`}>
+                {teams.ok ? <span>{rich(intl, m.inTeams, { teamsName: teams.name, b: bold })}</span> : null}
+                {teamsNote ? <span className={styles.teamsNote}>{teamsNote}</span> : null}
+              </span>
+            ) : null}
           </>
         }
       >

@@ -52,7 +52,8 @@ describe("ProposeCommunity", () => {
     const stub = renderForm(() => json(201, detailFor({ id: "new-id", status: "proposed" })));
     expect(screen.getByRole("heading", { level: 1, name: "Propose a community" })).toBeTruthy();
     fillIn();
-    expect(screen.getByText(/19 of 50 characters/)).toBeTruthy();
+    expect(screen.getByText(/19 of 100 characters/)).toBeTruthy();
+    expect(screen.getByText("In Teams:", { exact: false }).textContent).toBe("In Teams: Regional Evaluators");
     fireEvent.click(screen.getByRole("button", { name: "Send proposal" }));
     await screen.findByText("community page");
     expect(stub.calls.find((c) => c.method === "POST")?.body).toEqual({
@@ -101,13 +102,48 @@ describe("ProposeCommunity", () => {
     expect(await screen.findByRole("link", { name: /Place in Microsoft Teams: A closed or hidden/ })).toBeTruthy();
   });
 
-  it("asks for the choices before sending, and names agencies for an agency-only community", async () => {
-    const stub = renderForm(() => json(201, detailFor({ id: "new-id" })));
+  it("one submit shows every problem at once: the form's own checks and the server's, each beside its field and in the summary", async () => {
+    const stub = renderForm(() =>
+      apiError(400, "request.invalid", "The proposal is not complete.", {
+        issues: [
+          { path: "name", message: "Teams needs at least one letter or digit in the name.", messageKey: "validation.community.nameNothingForTeams" },
+          { path: "purpose", message: "Say in a sentence or two what the community is for.", messageKey: "validation.community.purposeRequired" },
+          { path: "visibility", message: "Choose who can see and join the community.", messageKey: "validation.community.chooseVisibility" },
+          { path: "classification", message: "Choose the highest classification members may share.", messageKey: "validation.community.chooseClassification" },
+          { path: "tags.1", message: "The tag \u201Cevaluation-and-xxxxxxxxx…\u201D is 15 characters too long: use at most 40 characters.", messageKey: "validation.text.itemTooLong", values: { field: "tag", value: "evaluation-and-xxxxxxxxx…", over: 15, max: 40 } },
+          { path: "tags.2", message: "The tag \u201Canother-very-long-tag-xx…\u201D is 2 characters too long: use at most 40 characters.", messageKey: "validation.text.itemTooLong", values: { field: "tag", value: "another-very-long-tag-xx…", over: 2, max: 40 } },
+        ],
+      }),
+    );
+    type(/^Name/, "???");
+    type(/^Purpose/, "Short");
+    type(/^Tags/, `data, evaluation-and-${"x".repeat(40)}, another-very-long-tag-${"x".repeat(20)}`);
+    fireEvent.click(screen.getByRole("button", { name: "Send proposal" }));
+    const summary = await findSummary();
+    // One request: the server was asked although the form had found problems of its own.
+    expect(stub.calls.filter((c) => c.method === "POST")).toHaveLength(1);
+    const links = within(summary).getAllByRole("link").map((a) => a.textContent);
+    expect(links).toEqual([
+      "Name: Teams needs at least one letter or digit in the name; the name has only characters Teams does not allow (such as ? # % or *).",
+      "Purpose: Say in a sentence or two what the community is for.",
+      "Who can see and join: Choose who can see and join the community.",
+      "Classification: Choose the highest classification members may share.",
+      "Tags: The tag \u201Cevaluation-and-xxxxxxxxx…\u201D is 15 characters too long: use at most 40 characters. The tag \u201Canother-very-long-tag-xx…\u201D is 2 characters too long: use at most 40 characters.",
+    ]);
+    for (const name of [/^Name/, /^Purpose/, /^Tags/]) expect(screen.getByRole("textbox", { name }).getAttribute("aria-invalid")).toBe("true");
+    // Each link takes the person to its field.
+    fireEvent.click(within(summary).getByRole("link", { name: /^Tags:/ }));
+    expect(document.activeElement).toBe(screen.getByRole("textbox", { name: /^Tags/ }));
+  });
+
+  it("asks for the choices even when the server cannot be reached, and names agencies for an agency-only community", async () => {
+    let call = 0;
+    const stub = renderForm(() => (++call === 1 ? apiError(503, "unavailable", "Guildhall is not available right now.") : json(201, detailFor({ id: "new-id" }))));
     fireEvent.click(screen.getByRole("button", { name: "Send proposal" }));
     const summary = await findSummary();
     expect(summary.textContent).toContain("Choose who can see and join the community.");
     expect(summary.textContent).toContain("Choose the highest classification");
-    expect(stub.calls.some((c) => c.method === "POST")).toBe(false);
+    expect(stub.calls.find((c) => c.method === "POST")?.body).not.toHaveProperty("visibility");
 
     fillIn();
     fireEvent.click(screen.getByRole("radio", { name: /^Agency-only/ }));
@@ -117,7 +153,7 @@ describe("ProposeCommunity", () => {
     fireEvent.click(within(agencies).getByRole("checkbox", { name: /Digital Transformation Agency/ }));
     fireEvent.click(screen.getByRole("button", { name: "Send proposal" }));
     await screen.findByText("community page");
-    expect(stub.calls.find((c) => c.method === "POST")?.body).toMatchObject({ scope: "agency_only", agencyIds: [AGENCIES[0]?.id, AGENCIES[2]?.id] });
+    expect(stub.calls.filter((c) => c.method === "POST").at(-1)?.body).toMatchObject({ scope: "agency_only", agencyIds: [AGENCIES[0]?.id, AGENCIES[2]?.id] });
   });
 
   it("offers only the classifications the deployment may hold, and shows a ceiling refusal on the classification field", async () => {
@@ -137,9 +173,31 @@ describe("ProposeCommunity", () => {
 
   it("counts the name's characters and says when it is too long", () => {
     renderForm(() => json(201, {}));
-    type(/^Name/, "x".repeat(53));
-    expect(screen.getByText(/53 of 50 characters/)).toBeTruthy();
-    expect(screen.getByText("The name is 3 characters too long for Teams.")).toBeTruthy();
+    type(/^Name/, "x".repeat(103));
+    expect(screen.getByText(/103 of 100 characters/)).toBeTruthy();
+    expect(screen.getByText("The name is 3 characters too long.")).toBeTruthy();
+  });
+
+  it("shows the Teams name live as the person types, with the deployment's prefix and suffix", async () => {
+    const config = { authMode: "dev", clientId: "client", cloud: "Public", classifications: { max: "PROTECTED", allowed: ["OFFICIAL", "OFFICIAL_SENSITIVE", "PROTECTED"], ceilingReason: "" }, locales: ["en-AU"], naming: { prefix: "CoP - ", suffix: "" } };
+    renderForm(() => json(201, detailFor({ id: "new-id" })), { "GET /api/v1/client-config": config });
+    await waitFor(() => expect(screen.queryByText(/accredited/)).toBeNull());
+    const inTeams = () => screen.getByText("In Teams:", { exact: false }).textContent;
+    type(/^Name/, "Data & Analytics");
+    await waitFor(() => expect(inTeams()).toBe("In Teams: CoP - Data and Analytics"));
+    expect(screen.getByText(/Teams does not allow some characters .* so the name is adjusted/)).toBeTruthy();
+    type(/^Name/, "Women's Network");
+    expect(inTeams()).toBe("In Teams: CoP - Women\u2019s Network");
+    type(/^Name/, "Regional Evaluators");
+    expect(inTeams()).toBe("In Teams: CoP - Regional Evaluators");
+    expect(screen.getByText("Your organisation's naming prefix and suffix are added.")).toBeTruthy();
+    // A team keeps the name as typed (a team name allows these characters, up to 256).
+    type(/^Name/, "Data & Analytics");
+    fireEvent.change(screen.getByRole("combobox", { name: /^Place in Microsoft Teams/ }), { target: { value: "team" } });
+    expect(inTeams()).toBe("In Teams: CoP - Data & Analytics");
+    type(/^Name/, "???");
+    fireEvent.change(screen.getByRole("combobox", { name: /^Place in Microsoft Teams/ }), { target: { value: "" } });
+    expect(screen.getByText("In Teams: no name yet. Teams needs at least one letter or digit.")).toBeTruthy();
   });
 
   it("speaks Canadian French: labels, the form's own checks, the length of the name and the server's field problems", async () => {
@@ -164,14 +222,20 @@ describe("ProposeCommunity", () => {
     const summary = (await screen.findByText("La proposition doit être modifiée")).closest<HTMLElement>("[role=alert]");
     expect(summary?.textContent).toContain("Choisissez qui peut voir la communauté et s’y joindre.");
     expect(summary?.textContent).toContain("Choisissez la classification de sécurité la plus élevée");
-    expect(stub.calls.some((c) => c.method === "POST")).toBe(false);
+    // The server was asked at the same time: its problems come in the same round.
+    expect(stub.calls.filter((c) => c.method === "POST")).toHaveLength(1);
 
     // Too long by one, then by three: a plural.
-    fireEvent.change(screen.getByRole("textbox", { name: /^Nom/ }), { target: { value: "x".repeat(51) } });
-    expect(screen.getByText("Le nom a 1 caractère de trop pour Teams.")).toBeTruthy();
-    expect(screen.getByText(/51 sur 50 caractères/)).toBeTruthy();
-    fireEvent.change(screen.getByRole("textbox", { name: /^Nom/ }), { target: { value: "x".repeat(53) } });
-    expect(screen.getByText("Le nom a 3 caractères de trop pour Teams.")).toBeTruthy();
+    fireEvent.change(screen.getByRole("textbox", { name: /^Nom/ }), { target: { value: "x".repeat(101) } });
+    expect(screen.getByText("Le nom compte 1 caractère de trop.")).toBeTruthy();
+    expect(screen.getByText(/101 sur 100 caractères/)).toBeTruthy();
+    fireEvent.change(screen.getByRole("textbox", { name: /^Nom/ }), { target: { value: "x".repeat(103) } });
+    expect(screen.getByText("Le nom compte 3 caractères de trop.")).toBeTruthy();
+
+    // The Teams name, live, in French words.
+    fireEvent.change(screen.getByRole("textbox", { name: /^Nom/ }), { target: { value: "Évaluation\u00a0: méthodes" } });
+    expect(screen.getByText("Dans Teams", { exact: false }).textContent).toBe("Dans Teams\u00a0: Évaluation - méthodes");
+    expect(screen.getByText(/^Teams n’accepte pas certains caractères/)).toBeTruthy();
 
     // A field problem from the server, in French beside its field.
     fireEvent.change(screen.getByRole("textbox", { name: /^Nom/ }), { target: { value: "Évaluateurs régionaux" } });

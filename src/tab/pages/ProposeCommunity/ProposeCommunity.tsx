@@ -14,7 +14,8 @@ import {
   FIELD_LABEL,
   FIELD_ORDER,
   fieldId,
-  missingChoices,
+  localProblems,
+  mergeProblems,
   toInput,
   type FieldErrors,
   type ProposalDraft,
@@ -66,11 +67,17 @@ export function ProposeCommunity({ me, api }: ProposeCommunityProps) {
     setAttempt((n) => n + 1);
   };
 
+  const naming = clientConfig.state.status === "ready" ? clientConfig.state.data.naming : undefined;
+
+  /**
+   * One submit shows every problem: the form's own checks and the server's (which reports all of its own at once)
+   * together, each beside its field and in the summary. The server is asked even when the form found something, so
+   * nothing waits for a second round.
+   */
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    const missing = missingChoices(draft, intl);
-    if (Object.keys(missing).length > 0) return fail(missing);
+    const local = localProblems(draft, intl, naming);
     setBusy(true);
     try {
       const created = await api.proposeCommunity(toInput(draft));
@@ -78,7 +85,9 @@ export function ProposeCommunity({ me, api }: ProposeCommunityProps) {
       navigate(`/communities/${created.id}`);
     } catch (error) {
       const found = errorsFromServer(error, intl);
-      fail(found.fields, found.general);
+      const fields = mergeProblems(local, found.fields);
+      // A general message only when nothing could be placed on a field (the server's own words, e.g. it is unreachable).
+      fail(fields, Object.keys(found.fields).length > 0 ? undefined : found.general);
     } finally {
       setBusy(false);
     }
@@ -105,6 +114,7 @@ export function ProposeCommunity({ me, api }: ProposeCommunityProps) {
           errors={errors}
           agencies={agencies.state.status === "ready" ? agencies.state.data : me.agency ? [me.agency] : []}
           classifications={clientConfig.state.status === "ready" ? clientConfig.state.data.classifications : undefined}
+          naming={naming}
           onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
         />
         <div className={styles.actions}>
