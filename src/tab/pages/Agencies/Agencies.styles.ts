@@ -34,6 +34,35 @@ export const useAgenciesStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
     overflowWrap: "anywhere",
   },
+  warning: {
+    margin: "0",
+    marginBlockStart: tokens.spacingVerticalXS,
+    color: tokens.colorNeutralForeground1,
+    overflowWrap: "anywhere",
+  },
+  domains: {
+    listStyleType: "none",
+    margin: "0",
+    marginBlockStart: tokens.spacingVerticalXS,
+    padding: "0",
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+  },
+  domain: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+  },
+  domainName: {
+    fontFamily: tokens.fontFamilyMonospace,
+    overflowWrap: "anywhere",
+  },
+  domainHint: {
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+  },
   form: {
     display: "flex",
     flexDirection: "column",

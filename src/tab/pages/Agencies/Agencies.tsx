@@ -1,5 +1,7 @@
-import { Button, Field, Input, MessageBar, MessageBarBody } from "@fluentui/react-components";
-import { useId, useRef, useState, type FormEvent, type RefObject } from "react";
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { useId, useMemo, useRef, useState, type FormEvent, type RefObject } from "react";
+import { DOMAIN_PATTERN } from "../../../domain/identity.js";
+import { anyoneCanSignIn, domainStatuses, notFullyLive, type DomainStatus } from "../../../domain/signInDomains.js";
 import type { ApiClient } from "../../api/client.js";
 import { describeError, issueFor } from "../../api/describeError.js";
 import type { Agency, AgencyInput, Me } from "../../api/types.js";
@@ -11,6 +13,7 @@ import { Page } from "../../components/Page/Page.js";
 import { defineMessages, useIntl } from "../../i18n/intl.js";
 import { splitList } from "../../text/lists.js";
 import { useAgenciesStyles } from "./Agencies.styles.js";
+import { DomainStatusList } from "./DomainStatusList.js";
 
 const m = defineMessages({
   title: { id: "agencies.page.title", defaultMessage: "Agencies" },
@@ -40,9 +43,16 @@ const m = defineMessages({
   none: { id: "agencies.list.none", defaultMessage: "No agency is registered yet." },
   name: { id: "agencies.list.name", defaultMessage: "{name} ({shortName})", description: "An agency's name and its short name" },
   facts: {
-    id: "agencies.list.facts",
-    defaultMessage: "Tenant {tenantId} · {domains} · {people, plural, one {# person} other {# people}}",
-    description: "tenantId is a GUID; domains is a list of email domains; people counts the people matched to the agency",
+    id: "agencies.list.tenantAndPeople",
+    defaultMessage: "Tenant {tenantId} · {people, plural, one {# person} other {# people}}",
+    description: "tenantId is a GUID; people counts the people matched to the agency",
+  },
+  domainsOf: { id: "agencies.list.domainsOf", defaultMessage: "Email domains of {name}", description: "Name of the list of an agency's email domains and whether each is live" },
+  notAllLive: {
+    id: "agencies.list.notAllLive",
+    defaultMessage:
+      "{count, plural, one {# domain is} other {# domains are}} not (fully) on the sign-in allow-list: people there cannot sign in until ALLOWED_EMAIL_DOMAINS lists {count, plural, one {it} other {them}}.",
+    description: "Under an agency in the list; count: how many of its domains are not live",
   },
   change: { id: "agencies.list.change", defaultMessage: "Change" },
   changeNamed: { id: "agencies.list.changeNamed", defaultMessage: "Change {name}", description: "Button (for screen readers) and form heading: change this agency" },
@@ -60,6 +70,24 @@ const m = defineMessages({
     id: "agencies.form.domainsHint",
     defaultMessage: "Separate domains with commas, for example: abs.gov.au. A leading dot (.abs.gov.au) admits subdomains.",
   },
+  typedDomains: { id: "agencies.form.typedDomains", defaultMessage: "Sign-in status of these domains", description: "Name of the list, under the email domains field, of each typed domain and whether it is live" },
+  allLive: { id: "agencies.form.allLive", defaultMessage: "People at every one of these domains can sign in." },
+  noneLive: {
+    id: "agencies.form.noneLive",
+    defaultMessage: "None of these domains is on the sign-in allow-list (ALLOWED_EMAIL_DOMAINS), so nobody at this agency could sign in. The agency cannot be registered with them.",
+  },
+  someNotLive: {
+    id: "agencies.form.someNotLive",
+    defaultMessage:
+      "{count, plural, one {# domain is} other {# domains are}} not (fully) on the sign-in allow-list (ALLOWED_EMAIL_DOMAINS): people there cannot sign in yet.",
+    description: "Beside the email domains field, as the platform owner types; count: how many typed domains are not live",
+  },
+  acknowledge: {
+    id: "agencies.form.acknowledge",
+    defaultMessage:
+      "Save anyway: I know that people at {count, plural, one {the domain} other {the # domains}} not on the allow-list cannot sign in until ALLOWED_EMAIL_DOMAINS lists {count, plural, one {it} other {them}}.",
+    description: "Checkbox label; count: how many of the domains are not live",
+  },
   saving: { id: "agencies.form.saving", defaultMessage: "Saving…" },
   save: { id: "agencies.form.save", defaultMessage: "Save changes" },
   submitRegister: { id: "agencies.form.register", defaultMessage: "Register agency" },
@@ -76,7 +104,9 @@ export function Agencies({ me, api }: AgenciesProps) {
   const styles = useAgenciesStyles();
   const intl = useIntl();
   const manager = me.permissions["agency.manage"];
-  const agencies = useResource(() => (manager ? api.agencies().then((r) => r.items) : Promise.resolve([])), [api, manager]);
+  const register = useResource(() => (manager ? api.agencies() : Promise.resolve({ items: [] })), [api, manager]);
+  const agencies = { state: register.state.status === "ready" ? { status: "ready" as const, data: register.state.data.items } : register.state, reload: register.reload };
+  const signInDomains = register.state.status === "ready" ? register.state.data.signInDomains : undefined;
   const [editing, setEditing] = useState<Agency | null>(null);
   const [done, setDone] = useState<string>();
   const announce = useAnnounce();
@@ -114,13 +144,11 @@ export function Agencies({ me, api }: AgenciesProps) {
                 <li key={a.id} className={styles.item}>
                   <div>
                     <p className={styles.name}>{intl.formatMessage(m.name, { name: a.name, shortName: a.shortName })}</p>
-                    <p className={styles.facts}>
-                      {intl.formatMessage(m.facts, {
-                        tenantId: a.tenantId ?? "—",
-                        domains: intl.formatList(a.emailDomains ?? [], { type: "unit", style: "short" }),
-                        people: a.people ?? 0,
-                      })}
-                    </p>
+                    <p className={styles.facts}>{intl.formatMessage(m.facts, { tenantId: a.tenantId ?? "—", people: a.people ?? 0 })}</p>
+                    <DomainStatusList label={intl.formatMessage(m.domainsOf, { name: a.name })} domains={a.domains ?? (a.emailDomains ?? []).map((domain) => ({ domain }))} />
+                    {a.domains && notFullyLive(a.domains).length > 0 ? (
+                      <p className={styles.warning}>{intl.formatMessage(m.notAllLive, { count: notFullyLive(a.domains).length })}</p>
+                    ) : null}
                   </div>
                   <Button
                     aria-label={intl.formatMessage(m.changeNamed, { name: a.name })}
@@ -141,6 +169,7 @@ export function Agencies({ me, api }: AgenciesProps) {
           key={editing?.id ?? "new"}
           headingRef={formHeading}
           agency={editing}
+          signInDomains={state.status === "ready" ? signInDomains : undefined}
           onCancel={() => setEditing(null)}
           onSubmit={async (input) => {
             if (editing) saved(await api.updateAgency(editing.id, input), "changed");
@@ -154,6 +183,8 @@ export function Agencies({ me, api }: AgenciesProps) {
 
 interface AgencyFormProps {
   agency: Agency | null;
+  /** The sign-in allow-list, to show each typed domain's liveness; unknown until the register has loaded. */
+  signInDomains: readonly string[] | undefined;
   headingRef: RefObject<HTMLHeadingElement | null>;
   onSubmit(input: AgencyInput): Promise<void>;
   onCancel(): void;
@@ -161,7 +192,12 @@ interface AgencyFormProps {
 
 type Problems = Partial<Record<keyof AgencyInput | "general", string>>;
 
-function AgencyForm({ agency, headingRef, onSubmit, onCancel }: AgencyFormProps) {
+/** The typed domains as the server will read them (trimmed, lower case), those that look like domains. */
+function typedDomains(text: string): string[] {
+  return [...new Set(splitList(text).map((d) => d.toLowerCase()))].filter((d) => DOMAIN_PATTERN.test(d));
+}
+
+function AgencyForm({ agency, signInDomains, headingRef, onSubmit, onCancel }: AgencyFormProps) {
   const styles = useAgenciesStyles();
   const intl = useIntl();
   const announce = useAnnounce();
@@ -170,8 +206,25 @@ function AgencyForm({ agency, headingRef, onSubmit, onCancel }: AgencyFormProps)
   const [shortName, setShortName] = useState(agency?.shortName ?? "");
   const [tenantId, setTenantId] = useState(agency?.tenantId ?? "");
   const [domains, setDomains] = useState((agency?.emailDomains ?? []).join(", "));
+  // The domains the platform owner acknowledged, as a list: typing another inactive domain asks again.
+  const [acknowledgedFor, setAcknowledgedFor] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<Problems>({});
+  // Each typed domain's liveness, by the same rule the server applies (src/domain/signInDomains.ts); the server decides.
+  const statuses = useMemo<DomainStatus[] | undefined>(() => (signInDomains ? domainStatuses(typedDomains(domains), signInDomains) : undefined), [domains, signInDomains]);
+  // The domains this save adds that are not live: those need the acknowledgement (a change keeps domains acknowledged before).
+  const unacknowledged = statuses ? notFullyLive(statuses.filter((s) => !(agency?.emailDomains ?? []).includes(s.domain))) : [];
+  const noneLive = statuses !== undefined && statuses.length > 0 && !anyoneCanSignIn(statuses);
+  const askAcknowledgement = (unacknowledged.length > 0 && !noneLive) || problems.acknowledgeInactiveDomains !== undefined;
+  const acknowledgementKey = unacknowledged.join(",");
+  const acknowledged = askAcknowledgement && acknowledgedFor === acknowledgementKey;
+  const domainNote = (() => {
+    if (!statuses || statuses.length === 0) return undefined;
+    if (noneLive) return { state: "error" as const, text: intl.formatMessage(m.noneLive) };
+    const notLive = notFullyLive(statuses).length;
+    if (notLive > 0) return { state: "warning" as const, text: intl.formatMessage(m.someNotLive, { count: notLive }) };
+    return { state: "success" as const, text: intl.formatMessage(m.allLive) };
+  })();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -179,7 +232,13 @@ function AgencyForm({ agency, headingRef, onSubmit, onCancel }: AgencyFormProps)
     setBusy(true);
     setProblems({});
     try {
-      await onSubmit({ name: name.trim(), shortName: shortName.trim(), tenantId: tenantId.trim(), emailDomains: splitList(domains) });
+      await onSubmit({
+        name: name.trim(),
+        shortName: shortName.trim(),
+        tenantId: tenantId.trim(),
+        emailDomains: splitList(domains),
+        ...(acknowledged ? { acknowledgeInactiveDomains: true } : {}),
+      });
     } catch (error) {
       const d = describeError(error, intl);
       const fields: Problems = {
@@ -187,6 +246,7 @@ function AgencyForm({ agency, headingRef, onSubmit, onCancel }: AgencyFormProps)
         shortName: issueFor(d.issues, "shortName"),
         tenantId: issueFor(d.issues, "tenantId"),
         emailDomains: issueFor(d.issues, "emailDomains"),
+        acknowledgeInactiveDomains: issueFor(d.issues, "acknowledgeInactiveDomains"),
       };
       setProblems({ ...fields, general: d.message });
       announce(d.message);
@@ -214,9 +274,32 @@ function AgencyForm({ agency, headingRef, onSubmit, onCancel }: AgencyFormProps)
       <Field label={intl.formatMessage(m.tenantId)} required hint={intl.formatMessage(m.tenantIdHint)} validationMessage={problems.tenantId}>
         <Input value={tenantId} onChange={(_, d) => setTenantId(d.value)} />
       </Field>
-      <Field label={intl.formatMessage(m.domains)} required hint={intl.formatMessage(m.domainsHint)} validationMessage={problems.emailDomains}>
-        <Input value={domains} onChange={(_, d) => setDomains(d.value)} />
+      <Field
+        label={intl.formatMessage(m.domains)}
+        required
+        hint={intl.formatMessage(m.domainsHint)}
+        validationMessage={problems.emailDomains ?? domainNote?.text}
+        validationState={problems.emailDomains ? "error" : domainNote?.state ?? "none"}
+      >
+        <Input
+          value={domains}
+          onChange={(_, d) => {
+            setDomains(d.value);
+            // The server's word on the old list no longer applies; the live note below speaks for the new one.
+            setProblems(({ emailDomains: _d, acknowledgeInactiveDomains: _a, ...rest }) => rest);
+          }}
+        />
       </Field>
+      {statuses && statuses.length > 0 ? <DomainStatusList label={intl.formatMessage(m.typedDomains)} domains={statuses} /> : null}
+      {askAcknowledgement ? (
+        <Field validationMessage={problems.acknowledgeInactiveDomains}>
+          <Checkbox
+            checked={acknowledged}
+            onChange={(_, d) => setAcknowledgedFor(d.checked === true ? acknowledgementKey : undefined)}
+            label={intl.formatMessage(m.acknowledge, { count: unacknowledged.length > 0 ? unacknowledged.length : typedDomains(domains).length })}
+          />
+        </Field>
+      ) : null}
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" disabledFocusable={busy}>
           {busy ? intl.formatMessage(m.saving) : agency ? intl.formatMessage(m.save) : intl.formatMessage(m.submitRegister)}
