@@ -39,6 +39,11 @@ export const usePeopleSearchStyles = makeStyles({
     flexDirection: "column",
     minWidth: "0",
   },
+  subheading: {
+    margin: "0",
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   meta: {
     color: tokens.colorNeutralForeground2,
     fontSize: tokens.fontSizeBase200,

@@ -250,8 +250,10 @@ function CommunityBody({ me, api, community: c, onUpdate }: CommunityBodyProps) 
           </h2>
           <InvitePeople
             search={(q) => api.searchPeople(q).then((r) => r.items)}
+            searchDirectory={(q) => api.searchDirectory(c.id, q)}
             memberIds={c.members.map((m) => m.id)}
-            onInvite={(personId) => api.communityAction(c.id, "invitations", { personId }).then((r) => ("left" in r ? undefined : onUpdate(r)))}
+            invitations={c.invitations ?? null}
+            onInvite={(target) => api.communityAction(c.id, "invitations", target).then((r) => ("left" in r ? undefined : onUpdate(r)))}
           />
         </section>
       ) : null}
