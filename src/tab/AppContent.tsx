@@ -5,6 +5,7 @@ import { DevModeBanner } from "./components/DevModeBanner/DevModeBanner.js";
 import { LiveAnnouncer } from "./components/LiveAnnouncer/LiveAnnouncer.js";
 import { PageLoader } from "./components/PageLoader/PageLoader.js";
 import { SignedInGate } from "./components/SignedInGate/SignedInGate.js";
+import { UnreadNoticesProvider, useUnreadNotices } from "./components/UnreadNotices/UnreadNotices.js";
 import { useHost, useNotifyReady } from "./host/HostContext.js";
 import { NotFound } from "./pages/NotFound/NotFound.js";
 import { defineMessages, useIntl, type MessageDescriptor } from "./i18n/intl.js";
@@ -18,6 +19,13 @@ const m = defineMessages({
     description: "The browser tab's title: the page's name, then the product's name",
   },
   notFound: { id: "common.route.notFound", defaultMessage: "Page not found", description: "Document title for an address the tab has no page for" },
+  noticesUnread: {
+    id: "common.nav.noticesUnread",
+    defaultMessage: "Notices, {count, plural, one {# unread} other {# unread}}",
+    description: "Accessible name of the Notices navigation link when some notices are unread",
+  },
+  unreadBadge: { id: "common.nav.unreadBadge", defaultMessage: "{count, plural, other {#}}", description: "The unread count shown in a badge beside the Notices link" },
+  unreadMany: { id: "common.nav.unreadMany", defaultMessage: "99+", description: "The badge beside the Notices link when more than 99 notices are unread" },
 });
 
 function Titled({ title, children }: { title: MessageDescriptor; children: ReactNode }) {
@@ -67,9 +75,24 @@ function useDeepLinkStart(): void {
 export function AppContent() {
   useDeepLinkStart();
   const session = useSession();
+  const signedIn = session.state.status === "ready" ? session.api : undefined;
+  return (
+    <UnreadNoticesProvider api={signedIn}>
+      <Shell />
+    </UnreadNoticesProvider>
+  );
+}
+
+function Shell() {
+  const session = useSession();
   const me = session.state.status === "ready" ? session.state.me : undefined;
   const intl = useIntl();
-  const shellLinks = (links: ReturnType<typeof linksFor>) => links.map((l) => ({ to: l.to, label: intl.formatMessage(l.label) }));
+  const unread = useUnreadNotices().count;
+  const badgeFor = (to: string) => {
+    if (to !== "/notices" || unread === undefined || unread === 0) return {};
+    return { badge: { text: unread > 99 ? intl.formatMessage(m.unreadMany) : intl.formatMessage(m.unreadBadge, { count: unread }), name: intl.formatMessage(m.noticesUnread, { count: unread }) } };
+  };
+  const shellLinks = (links: ReturnType<typeof linksFor>) => links.map((l) => ({ to: l.to, label: intl.formatMessage(l.label), ...badgeFor(l.to) }));
   const banner = session.mode === "dev" ? <DevModeBanner identity={session.identity} onSwitch={session.switchIdentity} /> : null;
   return (
     <LiveAnnouncer>

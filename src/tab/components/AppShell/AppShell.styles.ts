@@ -67,6 +67,32 @@ export const useAppShellStyles = makeStyles({
   navLink: {
     fontWeight: tokens.fontWeightSemibold,
   },
+  /** The unread count beside a link: its own text and outline, readable in every theme (not colour alone). */
+  navBadge: {
+    display: "inline-block",
+    marginInlineStart: tokens.spacingHorizontalXS,
+    minWidth: "1.5em",
+    paddingInlineStart: tokens.spacingHorizontalXS,
+    paddingInlineEnd: tokens.spacingHorizontalXS,
+    borderRadius: tokens.borderRadiusCircular,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    textAlign: "center",
+  },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: "0",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+    border: "0",
+  },
   banner: {
     padding: `0 ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalM}`,
   },

@@ -15,6 +15,11 @@ const m = defineMessages({
 export interface ShellLink {
   to: string;
   label: string;
+  /**
+   * A count beside the label (unread notices): `text` is shown in a badge, `name` is the link's whole accessible
+   * name (e.g. "Notices, 3 unread"), so it is said in words, never shown by colour alone.
+   */
+  badge?: { text: string; name: string };
 }
 
 export interface AppShellProps {
@@ -47,7 +52,17 @@ export function AppShell({ nav, footer, banner, children }: AppShellProps) {
               {nav.map((link) => (
                 <li key={link.to}>
                   <RouterLink to={link.to} className={styles.navLink}>
-                    {link.label}
+                    {link.badge ? (
+                      <>
+                        <span aria-hidden="true">{link.label}</span>
+                        <span aria-hidden="true" className={styles.navBadge}>
+                          {link.badge.text}
+                        </span>
+                        <span className={styles.visuallyHidden}>{link.badge.name}</span>
+                      </>
+                    ) : (
+                      link.label
+                    )}
                   </RouterLink>
                 </li>
               ))}

@@ -27,6 +27,13 @@ export const useNoticesStyles = makeStyles({
     alignItems: "center",
     gap: tokens.spacingHorizontalS,
   },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalM,
+    marginBlockEnd: tokens.spacingVerticalS,
+    marginBlockStart: tokens.spacingVerticalS,
+  },
   time: {
     color: tokens.colorNeutralForeground2,
     fontSize: tokens.fontSizeBase200,
