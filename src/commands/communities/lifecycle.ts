@@ -9,6 +9,7 @@
  */
 import { sql } from "kysely";
 import { z } from "zod";
+import { withoutNamingAffixes } from "../../domain/communities.js";
 import { defineMessages } from "../../i18n/format.js";
 import { appendAudit } from "../../store/audit.js";
 import type { Community } from "../../store/schema.js";
@@ -76,6 +77,8 @@ async function rewriteProposal(ctx: CommandContext, c: Community, input: unknown
   const { revision } = parseInput(revisionSchema, input);
   const { revision: _sent, ...proposal } = input as Record<string, unknown>;
   void _sent;
+  // The tab shows the name with the naming policy's prefix and suffix: they are added once, again, by the checks.
+  if (typeof proposal["name"] === "string") proposal["name"] = withoutNamingAffixes(proposal["name"], ctx.settings.naming);
   if (revision !== c.revision) throw editedMeanwhile();
   const checked = await checkProposal(ctx, proposal, c.id);
   const p = checked.proposal;

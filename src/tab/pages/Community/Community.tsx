@@ -8,7 +8,9 @@ import { useResource } from "../../api/useResource.js";
 import { ArchivedBanner } from "../../components/ArchivedBanner/ArchivedBanner.js";
 import { ClassificationBadge } from "../../components/ClassificationBadge/ClassificationBadge.js";
 import { CommunityAbout } from "../../components/CommunityAbout/CommunityAbout.js";
+import { CodeOfPracticeAcceptance } from "../../components/CodeOfPracticeAcceptance/CodeOfPracticeAcceptance.js";
 import { CommunityActions } from "../../components/CommunityActions/CommunityActions.js";
+import { ManageCommunity } from "../../components/ManageCommunity/ManageCommunity.js";
 import { STATUS_TEXT } from "../../components/CommunityFacts/communityText.js";
 import { InvitePeople } from "../../components/InvitePeople/InvitePeople.js";
 import { JoinRequests } from "../../components/JoinRequests/JoinRequests.js";
@@ -21,6 +23,7 @@ import { TeamsPresence } from "../../components/TeamsPresence/TeamsPresence.js";
 import { useIntl } from "../../i18n/intl.js";
 import { NotFound } from "../NotFound/NotFound.js";
 import { communityPageMessages as m } from "./Community.messages.js";
+import { manageMessages } from "./Manage.messages.js";
 import { useCommunityStyles } from "./Community.styles.js";
 
 export interface CommunityProps {
@@ -181,6 +184,14 @@ function CommunityBody({ me, api, community: c, onUpdate }: CommunityBodyProps) 
         </MessageBar>
       ) : null}
       {c.status === "archived" ? <ArchivedBanner community={c} /> : null}
+      {c.codeAcceptance?.required ? (
+        <CodeOfPracticeAcceptance
+          codeOfPractice={c.codeOfPractice}
+          codeVersion={c.codeVersion}
+          acceptedVersion={c.codeAcceptance.acceptedVersion}
+          onAccept={(codeVersion) => actNow(api.communityAction(c.id, "code/accept", { codeVersion }), intl.formatMessage(manageMessages.codeAccepted, named))}
+        />
+      ) : null}
       {c.requested ? <p className={styles.note}>{intl.formatMessage(m.requestedNote)}</p> : null}
       {c.invited && !c.myRole ? <p className={styles.note}>{intl.formatMessage(m.invitedNote)}</p> : null}
       <CommunityActions
@@ -201,6 +212,19 @@ function CommunityBody({ me, api, community: c, onUpdate }: CommunityBodyProps) 
                 : intl.formatMessage(m.approvedAs, { name: c.name, newName: name }),
           )
         }
+      />
+      <ManageCommunity
+        community={c}
+        onEdit={(edit) => act(api.communityAction(c.id, "edit", edit), intl.formatMessage(manageMessages.saved, named))}
+        loadProposalContext={async () => {
+          const [agencies, config] = await Promise.all([api.agencies(), api.clientConfig()]);
+          return { agencies: agencies.items, classifications: config.classifications, naming: config.naming };
+        }}
+        onEditProposal={(input) => act(api.communityAction(c.id, "proposal", input), intl.formatMessage(manageMessages.proposalSaved, named))}
+        onResubmit={(input) => act(api.communityAction(c.id, "resubmit", input), intl.formatMessage(manageMessages.resubmitted, named))}
+        onWithdraw={() => act(api.communityAction(c.id, "withdraw", {}), intl.formatMessage(manageMessages.withdrawn, named))}
+        onUnarchive={() => act(api.communityAction(c.id, "unarchive", {}), intl.formatMessage(manageMessages.unarchived, named))}
+        onRetryRestore={() => actNow(api.communityAction(c.id, "unarchive/retry", {}), intl.formatMessage(manageMessages.restoreRetried))}
       />
       <div className={styles.grid}>
         <CommunityAbout community={c} />
