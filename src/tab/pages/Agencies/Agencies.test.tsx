@@ -203,7 +203,7 @@ describe("Agencies page: which domains are live", () => {
     expect(within(domains).getByText("Partiellement actif")).toBeTruthy();
     const form = screen.getByRole("form", { name: "Inscrire un organisme" });
     fill(form, { domains: "pmc.gov.au, gone.gov.au" });
-    expect(within(form).getByText(/1\u00a0domaine n’est pas \(entièrement\) inscrit/)).toBeTruthy();
+    expect(within(form).getByText(/1\sdomaine n’est pas \(entièrement\) inscrit/)).toBeTruthy();
     expect(within(form).getByRole("checkbox", { name: /^Enregistrer quand même/ })).toBeTruthy();
   });
 });
