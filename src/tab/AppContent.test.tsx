@@ -149,7 +149,7 @@ describe("the tab in local demo mode", () => {
 describe("pages loaded on first visit", () => {
   it("shows a lazily loaded page, with its title, after navigating to it", async () => {
     const server = devServer();
-    renderApp(async (url, init) => (url === "/api/v1/notifications" ? json(200, { items: [] }) : server(url, init)), { store: memoryStore("tom") });
+    renderApp(async (url, init) => (url.startsWith("/api/v1/notifications?") ? json(200, { items: [], unread: 0, total: 0, nextBefore: null }) : server(url, init)), { store: memoryStore("tom") });
     await screen.findByRole("heading", { level: 1, name: "Welcome, Tom Nguyen" });
     expect(document.title).toBe("Home · Guildhall");
     fireEvent.click(within(screen.getByRole("navigation")).getByRole("link", { name: "Notices" }));
@@ -170,7 +170,7 @@ describe("the tab inside Teams", () => {
   it("opens the page an activity-feed notice links to", async () => {
     const getAuthToken = vi.fn(async () => "token-tom");
     const server = devServer();
-    renderApp(async (url, init) => (url === "/api/v1/notifications" ? json(200, { items: [] }) : server(url, init)), { host: fakeHost({ kind: "teams", getAuthToken, startPage: "/notices" }) });
+    renderApp(async (url, init) => (url.startsWith("/api/v1/notifications?") ? json(200, { items: [], unread: 0, total: 0, nextBefore: null }) : server(url, init)), { host: fakeHost({ kind: "teams", getAuthToken, startPage: "/notices" }) });
     await screen.findByRole("heading", { level: 1, name: "Notices" });
   });
 
@@ -247,5 +247,51 @@ describe("the tab in fr-CA", () => {
     expect(screen.getByText("Accès refusé")).toBeTruthy();
     // The server's own sentence, until it sends a message key the catalog has (see the session state's tests).
     expect(screen.getByRole("alert").textContent).toContain("Guest accounts cannot use Guildhall.");
+  });
+});
+
+describe("the unread count in the navigation", () => {
+  /** Tom's notices: three unread until the Notices page marks them read. */
+  function noticeServer() {
+    const server = devServer();
+    let unread = 3;
+    const items = [0, 1, 2].map((n) => ({ id: `n${n}`, kind: "test", communityId: null, text: `Notice ${n}`, createdAt: `2030-01-0${n + 1}T00:00:00.000Z`, read: false }));
+    const calls: string[] = [];
+    const fetch: FetchLike = async (url, init) => {
+      calls.push(`${init?.method ?? "GET"} ${url}`);
+      if (url === "/api/v1/notifications/unread") return json(200, { unread });
+      if (url.startsWith("/api/v1/notifications?")) return json(200, { items, unread, total: 3, nextBefore: null });
+      if (url === "/api/v1/notifications/read") {
+        unread = 0;
+        return json(200, { marked: 3, unread });
+      }
+      return server(url, init);
+    };
+    return { fetch, calls };
+  }
+
+  it("names the Notices link with the count, shows it in a badge, and drops it once the notices are seen", async () => {
+    const { fetch, calls } = noticeServer();
+    renderApp(fetch, { store: memoryStore("tom") });
+    await screen.findByRole("heading", { level: 1, name: "Welcome, Tom Nguyen" });
+    const nav = screen.getByRole("navigation");
+    const link = await within(nav).findByRole("link", { name: "Notices, 3 unread" });
+    // The count is visible as text (not colour alone); the name says it in words.
+    expect(link.textContent).toContain("3");
+    fireEvent.click(link);
+    await screen.findByRole("heading", { level: 1, name: "Notices" });
+    expect(await within(nav).findByRole("link", { name: "Notices" })).toBeTruthy();
+    expect(within(nav).queryByRole("link", { name: /unread/ })).toBeNull();
+    expect(calls).toContain("POST /api/v1/notifications/read");
+    // Asked again on navigation.
+    const asked = calls.filter((c) => c === "GET /api/v1/notifications/unread").length;
+    fireEvent.click(within(nav).getByRole("link", { name: "Home" }));
+    await waitFor(() => expect(calls.filter((c) => c === "GET /api/v1/notifications/unread").length).toBeGreaterThan(asked));
+  });
+
+  it("says the count in French", async () => {
+    const { fetch } = noticeServer();
+    renderApp(fetch, { store: memoryStore("tom"), locale: "fr-CA" });
+    expect(await within(await screen.findByRole("navigation")).findByRole("link", { name: "Avis, 3\u00a0non lus" })).toBeTruthy();
   });
 });

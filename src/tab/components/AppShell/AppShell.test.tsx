@@ -23,4 +23,16 @@ describe("AppShell", () => {
     expect(screen.getByRole("contentinfo")).toBeTruthy();
     expect(screen.getByRole("link", { name: "Privacy" })).toBeTruthy();
   });
+
+  it("shows a link's count in a badge and says it in the link's name", () => {
+    render(
+      <MemoryRouter>
+        <AppShell nav={[{ to: "/notices", label: "Notices", badge: { text: "3", name: "Notices, 3 unread" } }]} footer={[]}>
+          <p>content</p>
+        </AppShell>
+      </MemoryRouter>,
+    );
+    const link = screen.getByRole("link", { name: "Notices, 3 unread" });
+    expect(link.querySelector("[aria-hidden='true'] + [aria-hidden='true']")?.textContent).toBe("3");
+  });
 });
