@@ -54,11 +54,11 @@ describe("proposing and approving", () => {
   });
 
   it.each([
-    ["a name over 50 characters", { name: "x".repeat(51) }],
+    ["a name over 100 characters", { name: "x".repeat(101) }],
     ["a missing code of practice", { codeOfPractice: "" }],
     ["an unknown visibility", { visibility: "secret" }],
     ["an unknown classification", { classification: "TOP SECRET" }],
-    ["characters Teams refuses", { name: "Data & Analytics?" }],
+    ["a name with nothing Teams can use", { name: "???" }],
     ["an extra field", { ownerId: randomUUID() }],
     ["a standard channel for a closed community", { teamsPresence: "standard_channel" }],
     ["agencies on a cross-agency community", { agencyIds: [randomUUID()] }],
@@ -113,9 +113,11 @@ describe("proposing and approving", () => {
       const blocked = await post(proposal({ name: `Secret Squirrels ${suffix}` }));
       expect(blocked.statusCode).toBe(400);
       expect(blocked.json().error.id).toBe("community.name_blocked_word");
-      const long = await post(proposal({ name: "y".repeat(45) }));
-      expect(long.statusCode).toBe(400);
-      expect(long.json().error.id).toBe("community.name_too_long_with_affixes");
+      // A name that is too long for Teams with the affixes is kept whole; Teams gets a shortened name.
+      const long = await post(proposal({ name: `${"y".repeat(45)} ${suffix}` }));
+      expect(long.statusCode).toBe(201);
+      expect(long.json().name).toBe(`CoP - ${"y".repeat(45)} ${suffix} (APS)`);
+      expect(long.json().teamsName).toBe(`CoP - ${"y".repeat(37)}\u2026 (APS)`);
 
       // The approver edits the name as the tab shows it (with prefix and suffix); the policy adds them once.
       const approver = await strict.tokenFor("priya");

@@ -70,14 +70,14 @@ describe("API errors name their catalog message", () => {
   });
 
   it("a name over the length limit: the field's problem names the field and the maximum, in French too", async () => {
-    const { status, error } = await api("POST", "/api/v1/communities", proposal({ name: "x".repeat(51) }));
+    const { status, error } = await api("POST", "/api/v1/communities", proposal({ name: "x".repeat(101) }));
     expect(status).toBe(400);
     expect(error).toMatchObject({ id: "request.invalid", messageKey: "errors.community.proposalIncomplete", message: "The proposal is not complete." });
     expect(french(error)).toBe("La proposition est incomplète.");
     expect(error.issues).toEqual([
-      { path: "name", message: "Name must be at most 50 characters.", messageKey: "validation.text.tooLong", values: { field: "communityName", max: 50 } },
+      { path: "name", message: "Name must be at most 100 characters.", messageKey: "validation.text.tooLong", values: { field: "communityName", max: 100 } },
     ]);
-    expect(french(error.issues![0]!)).toBe("Le nom doit compter au plus 50\u00A0caractères.");
+    expect(french(error.issues![0]!)).toBe("Le nom doit compter au plus 100\u00A0caractères.");
   });
 
   it("zod's own problems are plain words, never the validator's English", async () => {

@@ -79,7 +79,7 @@ function ceilingMessage(max: Classification): MessageDescriptor {
   return { id: "classification.ceiling.reason", defaultMessage: classificationCeilingReason(max) };
 }
 
-/** The choices' own words when one is missing or not one of the options (zod's are general). */
+/** The choices' own words when one is missing (zod's "This field is required." is general). */
 const CHOICE_WORDS: Record<string, MessageDescriptor> = {
   visibility: v.chooseVisibility,
   scope: v.chooseScope,
@@ -87,9 +87,10 @@ const CHOICE_WORDS: Record<string, MessageDescriptor> = {
   teamsPresence: v.choosePresence,
 };
 
-function inPlainWords(issue: FieldIssue): FieldIssue {
+function inPlainWords(issue: FieldIssue, input: unknown): FieldIssue {
   const words = CHOICE_WORDS[issue.path];
-  return words && (issue.messageKey === "validation.input.required" || issue.messageKey === "validation.input.choice" || issue.messageKey === "validation.input.wrongType") ? fieldIssue(issue.path, words) : issue;
+  const given = typeof input === "object" && input !== null ? (input as Record<string, unknown>)[issue.path] : undefined;
+  return words && (given === undefined || given === null || given === "") ? fieldIssue(issue.path, words) : issue;
 }
 
 /** A problem found after the schema, with the answer it gets when it is the only one. */
@@ -137,7 +138,7 @@ export interface CheckedProposal {
 export async function checkProposal(ctx: CommandContext, input: unknown, exceptId?: string): Promise<CheckedProposal> {
   // The input is reported to the issues only to tell a missing value from a wrong one; it is never sent back.
   const parsed = proposalSchema.safeParse(input, { reportInput: true });
-  const schemaIssues = parsed.success ? [] : fieldIssues(parsed.error.issues).map(inPlainWords);
+  const schemaIssues = parsed.success ? [] : fieldIssues(parsed.error.issues).map((i) => inPlainWords(i, input));
   const f: Fields = parsed.success ? parsed.data : validFields(input);
   const problems: Problem[] = [];
 

@@ -500,6 +500,7 @@ export class GraphStandIn {
     const owner = members.find((m) => Array.isArray(m["roles"]) && (m["roles"] as string[]).includes("owner"));
     if (!owner) return graphError(res, 400, "BadRequest", "Team owner is required when creating a team with application permissions.");
     if (typeof body["displayName"] !== "string" || !body["displayName"]) return graphError(res, 400, "BadRequest", "displayName is required");
+    if (body["displayName"].length > 256) return graphError(res, 400, "BadRequest", "displayName must be at most 256 characters.");
     const id = randomUUID();
     const ownerId = this.userIdOf(owner["user@odata.bind"]) ?? "";
     this.teams.set(id, { id, displayName: body["displayName"], description: String(body["description"] ?? ""), createdAt: Date.now(), members: [{ id: randomUUID(), userId: ownerId, roles: ["owner"] }], channels: [], archived: false });
@@ -570,6 +571,12 @@ export class GraphStandIn {
       if (this.limited(res, ["createChannel", "createChannel"], teamKey)) return;
       const name = String(body["displayName"] ?? "");
       if (!name || [...name].length > 50) return graphError(res, 400, "BadRequest", "Channel name must be 1 to 50 characters.");
+      // Documented: no ~ # % & * { } + / \ : < > ? | ' " , or "..", no control characters, not starting with "_" or ".",
+      // not ending with ".", not a reserved name (Teams limits and specifications).
+      // eslint-disable-next-line no-control-regex
+      if (/[~#%&*{}+/\\:<>?|'",\u0000-\u001F\u0080-\u009F]|\.\./u.test(name) || /^[_.]/u.test(name) || name.endsWith(".") || /^(forms|con|conin\$|conout\$|prn|aux|nul|com[1-9]|lpt[1-9]|desktop\.ini)$/iu.test(name) || /_vti_/iu.test(name)) {
+        return graphError(res, 400, "BadRequest", "Channel name contains invalid characters or is reserved.");
+      }
       // Graph's answer to a name in use in the team, case-insensitively (or kept by a deleted channel).
       const taken = team.channels.some((c) => c.displayName.toLowerCase() === name.toLowerCase()) || (this.reservedNames.get(team.id) ?? []).includes(name.toLowerCase());
       if (taken) return graphError(res, 400, "NameAlreadyExists", "Channel name already existed, please use other name");
