@@ -16,6 +16,7 @@ const m = defineMessages({
     defaultMessage: "An owner changed the code of practice since you accepted version {accepted, number}. Read it, then accept it to keep taking part.",
     description: "accepted is the version the member accepted",
   },
+  textLabel: { id: "manage.code.textLabel", defaultMessage: "Code of practice, version {version, number}", description: "Accessible name of the scrollable code text" },
   accept: { id: "manage.code.accept", defaultMessage: "Accept the code of practice", description: "Button" },
   accepting: { id: "manage.code.accepting", defaultMessage: "Accepting…" },
 });
@@ -57,7 +58,7 @@ export function CodeOfPracticeAcceptance({ codeOfPractice, codeVersion, accepted
       </h2>
       <p className={styles.text}>{intl.formatMessage(m.intro, { accepted: acceptedVersion })}</p>
       {/* Focusable so a keyboard user can scroll a long code. */}
-      <div className={styles.code} tabIndex={0} role="region" aria-labelledby={headingId}>
+      <div className={styles.code} tabIndex={0} role="region" aria-label={intl.formatMessage(m.textLabel, { version: codeVersion })}>
         <PlainText id={codeId} text={codeOfPractice} />
       </div>
       {problem ? (

@@ -19,7 +19,8 @@ import {
 import { useRef, useState, type FormEvent } from "react";
 import type { CommunityDetail, CommunityEdit, Visibility } from "../../api/communityTypes.js";
 import { describeError, issueFor } from "../../api/describeError.js";
-import { defineMessages, useIntl } from "../../i18n/intl.js";
+import { DENIAL_MESSAGES } from "../../../domain/policyText.js";
+import { defineMessages, useIntl, type Formatter } from "../../i18n/intl.js";
 import { splitList } from "../../text/lists.js";
 import { closeThen, focusBack, type AfterClose } from "../ConfirmDialog/closeThen.js";
 import { VISIBILITY_TEXT } from "../CommunityFacts/communityText.js";
@@ -53,6 +54,12 @@ interface Draft {
   codeOfPractice: string;
   tags: string;
   visibility: Visibility;
+}
+
+/** The policy's sentence for a refused visibility, in the person's language (the server's key when this tab does not know it). */
+function refusal(intl: Formatter, ch: CommunityDetail["visibilityChoices"][number]): string {
+  if (ch.denial && Object.hasOwn(DENIAL_MESSAGES, ch.denial)) return intl.formatMessage(DENIAL_MESSAGES[ch.denial as keyof typeof DENIAL_MESSAGES]);
+  return ch.messageKey ? intl.formatKey(ch.messageKey, undefined, ch.denial ?? "") : (ch.denial ?? "");
 }
 
 const draftOf = (c: CommunityDetail): Draft => ({ purpose: c.purpose, termsOfReference: c.termsOfReference, codeOfPractice: c.codeOfPractice, tags: c.tags.join(", "), visibility: c.visibility });
@@ -167,7 +174,7 @@ export function EditCommunity({ community: c, onSave }: EditCommunityProps) {
                           const name = intl.formatMessage(VISIBILITY_TEXT[ch.visibility].label);
                           const text = ch.allowed
                             ? intl.formatMessage(m.choice, { label: name, explained: intl.formatMessage(VISIBILITY_TEXT[ch.visibility].explained) })
-                            : intl.formatMessage(m.choiceRefused, { label: name, reason: ch.messageKey ? intl.formatKey(ch.messageKey, undefined, ch.denial ?? "") : (ch.denial ?? "") });
+                            : intl.formatMessage(m.choiceRefused, { label: name, reason: refusal(intl, ch) });
                           return <Radio key={ch.visibility} value={ch.visibility} disabled={!ch.allowed} label={text} />;
                         })}
                       </RadioGroup>
