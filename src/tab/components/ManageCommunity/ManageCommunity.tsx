@@ -1,4 +1,6 @@
 import { Button } from "@fluentui/react-components";
+import { useState } from "react";
+import { describeError } from "../../api/describeError.js";
 import type { CommunityDetail, CommunityEdit, ProposalInput } from "../../api/communityTypes.js";
 import { defineMessages, useIntl } from "../../i18n/intl.js";
 import type { AfterClose } from "../ConfirmDialog/closeThen.js";
@@ -44,6 +46,7 @@ export function ManageCommunity(props: ManageCommunityProps) {
   const intl = useIntl();
   const can = c.abilities;
   const restore = c.teams?.unarchiveState;
+  const [retryProblem, setRetryProblem] = useState<string>();
   const any = can["community.edit"] || can["community.editProposal"] || can["community.resubmit"] || can["community.withdraw"] || can["community.unarchive"] || Boolean(restore);
   if (!any) return null;
   return (
@@ -79,9 +82,20 @@ export function ManageCommunity(props: ManageCommunityProps) {
             {c.teams?.unarchiveError ? intl.formatMessage(m.restoreFailed, { reason: c.teams.unarchiveError }) : intl.formatMessage(m.restoreFailedNoReason)}
           </p>
           {can["community.retryUnarchive"] ? (
-            <Button appearance="secondary" onClick={() => void props.onRetryRestore().catch(() => undefined)}>
+            <Button
+              appearance="secondary"
+              onClick={() => {
+                setRetryProblem(undefined);
+                props.onRetryRestore().catch((error: unknown) => setRetryProblem(describeError(error, intl).message));
+              }}
+            >
               {intl.formatMessage(m.retry)}
             </Button>
+          ) : null}
+          {retryProblem ? (
+            <p className={styles.note} role="alert">
+              {retryProblem}
+            </p>
           ) : null}
         </>
       ) : null}
