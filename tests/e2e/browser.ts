@@ -68,8 +68,28 @@ const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-
 
 export type AxeViolation = Pick<Result, "id" | "impact" | "help" | "helpUrl"> & { targets: string[] };
 
+/**
+ * Put axe-core in every page the context opens from now on, before the page's own scripts, rather than sending
+ * its source at each check (a suite that checks many pages saves most of a second on each).
+ */
+export async function preloadAxe(context: BrowserContext): Promise<void> {
+  axeSource ??= await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+  await context.addInitScript({ content: axeSource });
+}
+
+/** An axe "needs review" item: a rule axe could not decide on, with why for each element (its check messages). */
+export type AxeReview = Pick<Result, "id" | "impact" | "help"> & { nodes: { target: string; why: string[] }[] };
+
 /** Run axe-core in the page and return only serious and critical violations (empty when clean). */
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  return (await runAxeWithReview(page)).violations;
+}
+
+/**
+ * Run axe-core in the page: its serious and critical violations (as `runAxe`) and every "needs review"
+ * (incomplete) item, whatever its impact. `skipRules` turns rules off (say why where you do).
+ */
+export async function runAxeWithReview(page: Page, options: { skipRules?: string[] } = {}): Promise<{ violations: AxeViolation[]; review: AxeReview[] }> {
   axeSource ??= await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
   const loaded = await page.evaluate(() => "axe" in window);
   // The app's Content-Security-Policy (script-src 'self') rightly blocks `page.addScriptTag({ content })`,
@@ -83,13 +103,25 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
       new Promise((resolve) => setTimeout(resolve, 2_000)),
     ]),
   );
-  const results = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }).axe;
-    return axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-  }, AXE_TAGS);
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, targets: v.nodes.map((n) => n.target.join(" ")) }));
+  const rules = Object.fromEntries((options.skipRules ?? []).map((id) => [id, { enabled: false }]));
+  const results = await page.evaluate(
+    async ({ tags, rules }) => {
+      const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }).axe;
+      return axe.run(document, { runOnly: { type: "tag", values: tags }, rules, resultTypes: ["violations", "incomplete"] });
+    },
+    { tags: AXE_TAGS, rules },
+  );
+  return {
+    violations: results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, targets: v.nodes.map((n) => n.target.join(" ")) })),
+    review: results.incomplete.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(" "), why: [...n.any, ...n.all, ...n.none].map((c) => c.message).filter(Boolean) })),
+    })),
+  };
 }
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
