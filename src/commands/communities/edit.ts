@@ -174,3 +174,36 @@ export async function acceptCodeOfPractice(ctx: CommandContext, communityId: str
     });
   });
 }
+
+/** What the community view carries for editing and the code of practice (queries.ts `getCommunity`). */
+export interface EditingView {
+  /** The revision an edit must name (`revision` in the edit's body). */
+  revision: number;
+  /** For a member who has not accepted the current code of practice: the version they did accept. */
+  codeAcceptance: { required: boolean; acceptedVersion: number } | null;
+  /** For those who may change the visibility: each visibility, allowed or the policy's denial (its message key). */
+  visibilityChoices: { visibility: (typeof VISIBILITY_ORDER)[number]; allowed: boolean; denial: string | null; messageKey: string | null }[];
+}
+
+const VISIBILITY_ORDER = ["open", "closed", "hidden"] as const;
+
+export async function editingView(ctx: CommandContext, loaded: Awaited<ReturnType<typeof loadVisible>>, abilities: Record<string, boolean>): Promise<EditingView> {
+  const c = loaded.community;
+  const mine =
+    loaded.viewer.role !== null
+      ? await ctx.db.selectFrom("memberships").select("code_version_accepted").where("community_id", "=", c.id).where("person_id", "=", ctx.person.id).executeTakeFirst()
+      : undefined;
+  let visibilityChoices: EditingView["visibilityChoices"] = [];
+  if (abilities["community.changeVisibility"]) {
+    const pending = await ctx.db.selectFrom("join_requests").select((eb) => eb.fn.countAll<string>().as("n")).where("community_id", "=", c.id).where("status", "=", "pending").executeTakeFirstOrThrow();
+    visibilityChoices = VISIBILITY_ORDER.map((visibility) => {
+      const d = authorizeVisibilityChange(loaded.facts, loaded.viewer, visibility, Number(pending.n));
+      return d.allowed ? { visibility, allowed: true, denial: null, messageKey: null } : { visibility, allowed: false, denial: d.reason, messageKey: DENIAL_MESSAGES[d.reason].id };
+    });
+  }
+  return {
+    revision: c.revision,
+    codeAcceptance: mine ? { required: mine.code_version_accepted < c.code_version, acceptedVersion: mine.code_version_accepted } : null,
+    visibilityChoices,
+  };
+}
