@@ -96,7 +96,9 @@ export async function runAxeWithReview(page: Page, options: { skipRules?: string
   // so the source is evaluated through DevTools, which CSP does not govern.
   if (!loaded) await page.evaluate(axeSource);
   // Let running transitions settle first: a dialog fading in has see-through colours for a moment, and axe would
-  // measure contrast mid-fade (a failure no one sees). Bounded, so an endless animation cannot hang the check.
+  // measure contrast mid-fade (a failure no one sees) or take its labels for hidden. A dialog just put in the page
+  // starts fading in a frame later, hence two frames first. Bounded, so an endless animation cannot hang the check.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await page.evaluate(() =>
     Promise.race([
       Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined))),
