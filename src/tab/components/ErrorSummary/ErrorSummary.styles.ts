@@ -13,5 +13,7 @@ export const useErrorSummaryStyles = makeStyles({
   list: {
     margin: `${tokens.spacingVerticalXS} 0 0`,
     paddingInlineStart: tokens.spacingHorizontalL,
+    // Each link is a one-line target (20px): spaced so none is within 24px of the next (WCAG 2.5.8 target size).
+    "& > li + li": { marginBlockStart: tokens.spacingVerticalS },
   },
 });
