@@ -136,7 +136,20 @@ const STOPS: Stop[] = [
   { who: "priya", label: "agencies", route: () => "/agencies", ready: (p) => p.getByRole("list", { name: "Registered agencies" }) },
   { who: "priya", label: "people", route: () => "/people", ready: heading("People") },
   // Marcus: proposer of the proposed and rejected communities, owner of the archived one and of Regional Data.
-  { who: "marcus", label: "propose a community", route: () => "/communities/new", ready: heading("Propose a community") },
+  {
+    who: "marcus",
+    label: "propose a community",
+    route: () => "/communities/new",
+    ready: heading("Propose a community"),
+    then: {
+      label: "propose a community, sent empty (every problem listed)",
+      act: async (p) => {
+        await p.getByRole("button", { name: "Send proposal" }).click();
+        await p.getByRole("alert").filter({ hasText: "The proposal needs changes" }).waitFor();
+        return undefined;
+      },
+    },
+  },
   { who: "marcus", label: "proposed community (proposer)", route: community(() => ids.proposed), ready: heading(PROPOSED.name) },
   { who: "marcus", label: "rejected community (proposer)", route: community(() => ids.rejected), ready: heading(REJECTED.name) },
   { who: "marcus", label: "archived community (owner)", route: community(() => ids.archived), ready: heading(ARCHIVED.name) },
