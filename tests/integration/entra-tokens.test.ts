@@ -99,6 +99,7 @@ describe("entra mode", () => {
       classifications: { max: "OFFICIAL_SENSITIVE", allowed: ["OFFICIAL", "OFFICIAL_SENSITIVE"], ceilingReason: expect.stringContaining("OFFICIAL: Sensitive") },
       // No pseudo-locale outside local mode.
       locales: ["en-AU", "en-US", "fr-CA"],
+      naming: { prefix: "", suffix: "" },
     });
   });
 });

@@ -67,6 +67,8 @@ describe("server basics (local mode)", () => {
       },
       // Local mode offers the pseudo-locale too.
       locales: ["en-AU", "en-US", "fr-CA", "en-XA"],
+      // The deployment's Teams naming policy, so the propose form shows the Teams name it will get.
+      naming: { prefix: "", suffix: "" },
     });
   });
 
