@@ -206,7 +206,7 @@ describe("a proposal's life", () => {
     const r = await f.api("tom", "POST", url(p.body.id, "resubmit"), { ...proposal({ name: p.body.name, purpose: "For analysts who evaluate programs." }), revision: rejected.revision });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ status: "proposed", decisionReason: null, purpose: "For analysts who evaluate programs." });
-    const list = await f.api("priya", "GET", "/api/v1/communities?status=proposed&limit=100");
+    const list = await f.api("priya", "GET", `/api/v1/communities?status=proposed&limit=100&q=${encodeURIComponent(p.body.name)}`);
     expect((list.body.items as { id: string }[]).some((i) => i.id === p.body.id)).toBe(true);
     expect((await f.api("priya", "GET", url(p.body.id))).body.abilities["community.decideProposal"]).toBe(true);
     // Resubmitting again (it is pending now) is refused.
