@@ -18,8 +18,11 @@ export const QUEUES = {
   syncMembers: SYNC_QUEUE,
 } as const;
 
-/** Durable queues and their dead-letter queues (a job that exhausts its retries lands there, visible). */
-const WORK_QUEUES = [QUEUES.provision, QUEUES.syncMembers, ARCHIVE_QUEUE, UNARCHIVE_QUEUE, LIFECYCLE_QUEUE, REVERIFY_QUEUE];
+/**
+ * Durable queues and their dead-letter queues (a job that exhausts its retries lands there, visible). The one list:
+ * src/store/roles.ts derives from it the queues a deployment with separate database roles must create up front.
+ */
+export const WORK_QUEUES: readonly string[] = [QUEUES.provision, QUEUES.syncMembers, ARCHIVE_QUEUE, UNARCHIVE_QUEUE, LIFECYCLE_QUEUE, REVERIFY_QUEUE];
 
 export type PgBossJob<T> = PgBoss.Job<T>;
 

@@ -16,10 +16,7 @@
 import { createHash, createHmac, pbkdf2Sync, randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
 import { sql, type Kysely } from "kysely";
-import { ARCHIVE_QUEUE } from "../commands/communities/archive.js";
-import { LIFECYCLE_QUEUE } from "../jobs/lifecycle.js";
-import { QUEUES, startJobs, type JobsLogger } from "../jobs/queue.js";
-import { REVERIFY_QUEUE } from "../jobs/reverify.js";
+import { QUEUES, startJobs, WORK_QUEUES, type JobsLogger } from "../jobs/queue.js";
 import { connect, type ConnectOptions } from "./connection.js";
 import { migrateToLatest, pendingMigrations } from "./migrate.js";
 
@@ -41,7 +38,7 @@ const READ_ONLY = ["kysely_migration", "kysely_migration_lock"];
  * own queue for schedules (its timekeeper creates it at start). The app role may not create tables, so they must
  * exist before it starts; database-roles.test.ts checks this list against what the owner's start made.
  */
-export const JOB_QUEUES: readonly string[] = ["__pgboss__send-it", QUEUES.heartbeat, ...[QUEUES.provision, QUEUES.syncMembers, ARCHIVE_QUEUE, LIFECYCLE_QUEUE, REVERIFY_QUEUE].flatMap((q) => [q, `${q}.dead`])];
+export const JOB_QUEUES: readonly string[] = ["__pgboss__send-it", QUEUES.heartbeat, ...WORK_QUEUES.flatMap((q) => [q, `${q}.dead`])];
 /** The schema version the installed pg-boss creates and expects. */
 const PGBOSS_SCHEMA_VERSION = (createRequire(import.meta.url)("pg-boss/version.json") as { schema: number }).schema;
 
