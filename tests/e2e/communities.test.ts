@@ -47,7 +47,7 @@ describe.skipIf(!chromiumAvailable() && process.env["CI"] !== "true")("communiti
     await expectAccessible(page, "propose form with errors");
 
     await page.getByRole("textbox", { name: /^Name/ }).fill(NAME);
-    await expect(page.getByText(`${NAME.length} of 50 characters`).count()).resolves.toBe(1);
+    await expect(page.getByText(`${NAME.length} of 100 characters`).count()).resolves.toBe(1);
     await page.getByRole("textbox", { name: /^Purpose/ }).fill("Evaluators outside the capitals comparing methods and sharing plans.");
     await page.getByRole("textbox", { name: /^Terms of reference/ }).fill("We meet monthly.\nMinutes go to the shared library.");
     await page.getByRole("textbox", { name: /^Code of practice/ }).fill("Be generous with what you know.\nShare nothing above OFFICIAL.");

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { ProposalSummary } from "../../api/communityTypes.js";
 import { defineMessages, useIntl } from "../../i18n/intl.js";
 import { ClassificationBadge } from "../ClassificationBadge/ClassificationBadge.js";
+import { classificationName } from "../ClassificationBadge/classificationText.js";
 import { PRESENCE_TEXT, SCOPE_TEXT, VISIBILITY_TEXT } from "../CommunityFacts/communityText.js";
 import { PlainText } from "../PlainText/PlainText.js";
 import { RouterLink } from "../RouterLink/RouterLink.js";
@@ -92,7 +93,7 @@ export function ProposalDetails({ proposal: p }: ProposalDetailsProps) {
             Number.isNaN(proposedAt) ? p.proposedAt : <time dateTime={p.proposedAt}>{intl.formatDateTime(proposedAt)}</time>,
           )}
           {fact(intl.formatMessage(m.purpose), <PlainText text={p.purpose} />)}
-          {fact(intl.formatMessage(m.classification), p.classificationLabel)}
+          {fact(intl.formatMessage(m.classification), classificationName(intl, p.classification, p.classificationLabel))}
           {fact(intl.formatMessage(m.visibility), intl.formatMessage(m.labelExplained, { label: intl.formatMessage(visibility.label), explanation: intl.formatMessage(visibility.explained) }))}
           {fact(intl.formatMessage(m.scope), scopeText)}
           {fact(intl.formatMessage(m.teams), intl.formatMessage(PRESENCE_TEXT[p.teamsPresence]))}
