@@ -2,8 +2,7 @@
  * Who may see and do what in a community. Part of the one policy module (re-exported by policy.ts);
  * deny by default. A hidden community is invisible to anyone who may not see it: callers answer 404.
  */
-import { createFormatter } from "../i18n/format.js";
-import { SOURCE_LOCALE } from "../i18n/locales.js";
+import { sourceFormatter } from "../i18n/format.js";
 import type { Actor } from "./policy.js";
 import { DENIAL_MESSAGES } from "./policyText.js";
 import type { CommunityStatus, Role, Scope, TeamsPresence, Visibility } from "./communities.js";
@@ -82,7 +81,7 @@ export type CommunityDenial =
 
 export type CommunityDecision = { allowed: true } | { allowed: false; reason: CommunityDenial };
 
-const sourceText = createFormatter({ locale: SOURCE_LOCALE, messages: {} });
+const sourceText = sourceFormatter();
 
 const allow: CommunityDecision = { allowed: true };
 const deny = (reason: CommunityDenial): CommunityDecision => ({ allowed: false, reason });

@@ -2,13 +2,12 @@
  * Every permission in one module, deny by default. Routes and bot handlers call `authorize()`; the tab
  * receives `permissionsFor()` and never re-implements a rule. Later features add actions here.
  */
-import { createFormatter } from "../i18n/format.js";
-import { SOURCE_LOCALE } from "../i18n/locales.js";
+import { sourceFormatter } from "../i18n/format.js";
 import { emailDomain, type Principal } from "./identity.js";
 import { REASON_MESSAGES } from "./policyText.js";
 import { domainAllowed } from "./signInDomains.js";
 
-const sourceText = createFormatter({ locale: SOURCE_LOCALE, messages: {} });
+const sourceText = sourceFormatter();
 
 export interface EligibilitySettings {
   allowedTenantIds: ReadonlySet<string>;

@@ -15,8 +15,7 @@
  */
 import unhomoglyph from "unhomoglyph";
 import { z } from "zod";
-import { createFormatter, defineMessages, type MessageDescriptor } from "../i18n/format.js";
-import { SOURCE_LOCALE } from "../i18n/locales.js";
+import { sourceFormatter, defineMessages, type MessageDescriptor } from "../i18n/format.js";
 
 /** What kind of text a field holds; decides which characters are allowed. */
 export type TextKind = "name" | "line" | "multiline";
@@ -149,7 +148,7 @@ const m = defineMessages({
   },
 });
 
-const source = createFormatter({ locale: SOURCE_LOCALE, messages: {} });
+const source = sourceFormatter();
 
 /** What a zod issue carries for a localised problem: `params.messageKey` and `params.values` (see parseInput). */
 export interface LocalisedParams {

@@ -144,3 +144,14 @@ export function createFormatter({ locale, messages, timeZone, onError }: Formatt
     formatRelativeTime: (v, unit, o = { numeric: "auto" }) => cached("relative", o, () => new Intl.RelativeTimeFormat(intlLocale, o)).format(v, unit),
   };
 }
+
+let source: Formatter | undefined;
+
+/**
+ * The source language (en-AU) from the text written in the code, with no catalog: what pure modules use for a
+ * sentence's en-AU form, and what the tab's components use outside the app's provider. One shared instance.
+ */
+export function sourceFormatter(): Formatter {
+  source ??= createFormatter({ locale: SOURCE_LOCALE, messages: {} });
+  return source;
+}

@@ -1,5 +1,4 @@
-import { createFormatter, defineMessages, type Formatter } from "../../i18n/format.js";
-import { SOURCE_LOCALE } from "../../i18n/locales.js";
+import { sourceFormatter, defineMessages, type Formatter } from "../../i18n/format.js";
 import { ApiError, NetworkError, type FieldIssue } from "./client.js";
 
 export interface ErrorDescription {
@@ -21,7 +20,7 @@ const m = defineMessages({
   },
 });
 
-const source = createFormatter({ locale: SOURCE_LOCALE, messages: {} });
+const source = sourceFormatter();
 
 /**
  * What to tell the person when a call failed, in their language: the server's error names its catalog message

@@ -12,10 +12,9 @@
  * source text, so a test of one component needs no set-up.
  */
 import { createContext, Fragment, useContext, type ReactNode } from "react";
-import { createFormatter, defineMessage, defineMessages, type Formatter, type MessageDescriptor, type RichValues } from "../../i18n/format.js";
-import { SOURCE_LOCALE } from "../../i18n/locales.js";
+import { sourceFormatter, defineMessage, defineMessages, type Formatter, type MessageDescriptor, type RichValues } from "../../i18n/format.js";
 
-const source = createFormatter({ locale: SOURCE_LOCALE, messages: {} });
+const source = sourceFormatter();
 
 export const IntlContext = createContext<Formatter | undefined>(undefined);
 

@@ -1,8 +1,7 @@
 import { ApiError } from "../api/client.js";
 import { describeError } from "../api/describeError.js";
 import type { Me } from "../api/types.js";
-import { createFormatter, defineMessages, type Formatter, type MessageDescriptor, type MessageValues } from "../../i18n/format.js";
-import { SOURCE_LOCALE } from "../../i18n/locales.js";
+import { sourceFormatter, defineMessages, type Formatter, type MessageDescriptor, type MessageValues } from "../../i18n/format.js";
 
 /** How this tab gets its identity: Teams SSO, the local demo picker, or neither (outside Teams in production). */
 export type SessionMode = "teams" | "dev" | "standalone-entra";
@@ -43,7 +42,7 @@ export const sessionMessages = defineMessages({
   },
 });
 
-const source = createFormatter({ locale: SOURCE_LOCALE, messages: {} });
+const source = sourceFormatter();
 
 /** The host or the dev issuer could not produce a token. Its text is a message, formatted where it is shown. */
 export class SignInError extends Error {
